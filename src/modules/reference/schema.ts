@@ -1,0 +1,128 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * Bilingual reference data. Every name exists in English and French as paired columns
+ * (nameEn / nameFr), as GC Forms stores its bilingual reference data.
+ */
+
+export const organizationKinds = ['un', 'eu', 'osce', 'regional', 'bilateral', 'other'] as const;
+
+export const organizations = pgTable(
+  'organizations',
+  {
+    code: text('code').primaryKey(),
+    kind: text('kind', { enum: organizationKinds }).notNull(),
+    nameEn: text('name_en').notNull(),
+    nameFr: text('name_fr').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [check('organizations_kind_ck', sql`${t.kind} in ('un','eu','osce','regional','bilateral','other')`)],
+);
+
+/** ISO 3166-1 alpha-2 codes, plus XK (Kosovo, user-assigned) as the UN and EU use it. */
+export const countries = pgTable('countries', {
+  code: text('code').primaryKey(),
+  iso3: text('iso3'),
+  nameEn: text('name_en').notNull(),
+  nameFr: text('name_fr').notNull(),
+  /** Set when the country no longer exists (Yugoslavia, Zaire...): history keeps the name of the day. */
+  dissolvedOn: date('dissolved_on'),
+});
+
+export const agencyTypes = ['federal', 'provincial', 'municipal', 'first_nations', 'regional'] as const;
+export const provinces = [
+  'AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT',
+] as const;
+
+export const agencies = pgTable(
+  'agencies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Short stable code used by the CLI and imports (e.g. RCMP, SQ, SPVM, OPP). */
+    code: text('code').notNull().unique(),
+    nameEn: text('name_en').notNull(),
+    nameFr: text('name_fr').notNull(),
+    type: text('type', { enum: agencyTypes }).notNull(),
+    /** Null for the federal RCMP. */
+    province: text('province'),
+    agreementStatus: text('agreement_status', { enum: ['active', 'inactive', 'pending'] })
+      .notNull()
+      .default('active'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('agencies_type_ck', sql`${t.type} in ('federal','provincial','municipal','first_nations','regional')`),
+    check('agencies_agreement_ck', sql`${t.agreementStatus} in ('active','inactive','pending')`),
+  ],
+);
+
+export const missionStatuses = ['planned', 'active', 'suspended', 'closed'] as const;
+export const riskLevels = ['low', 'moderate', 'high', 'extreme'] as const;
+
+export const missions = pgTable(
+  'missions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Acronym, unique across the program's history (e.g. UNTAG, MINUSTAH, EUCAP-SAHEL-MALI). */
+    code: text('code').notNull().unique(),
+    acronym: text('acronym').notNull(),
+    nameEn: text('name_en').notNull(),
+    nameFr: text('name_fr').notNull(),
+    organizationCode: text('organization_code')
+      .notNull()
+      .references(() => organizations.code),
+    hostCountryCode: text('host_country_code')
+      .notNull()
+      .references(() => countries.code),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date'),
+    status: text('status', { enum: missionStatuses }).notNull(),
+    workingLanguage: text('working_language', { enum: ['en', 'fr'] }).notNull(),
+    riskLevel: text('risk_level', { enum: riskLevels }).notNull().default('moderate'),
+    armed: boolean('armed').notNull().default(false),
+    headquarters: text('headquarters'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('missions_status_ck', sql`${t.status} in ('planned','active','suspended','closed')`),
+    check('missions_language_ck', sql`${t.workingLanguage} in ('en','fr')`),
+    check('missions_risk_ck', sql`${t.riskLevel} in ('low','moderate','high','extreme')`),
+    check('missions_dates_ck', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
+  ],
+);
+
+/** Towns of a mission where officers serve (Bamako, Mopti...). */
+export const missionLocations = pgTable('mission_locations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  missionId: uuid('mission_id')
+    .notNull()
+    .references(() => missions.id, { onDelete: 'cascade' }),
+  nameEn: text('name_en').notNull(),
+  nameFr: text('name_fr').notNull(),
+  latitude: text('latitude'),
+  longitude: text('longitude'),
+});
+
+/** Post types (individual police officer, trainer, gender adviser, contingent commander...). */
+export const postTypes = pgTable('post_types', {
+  code: text('code').primaryKey(),
+  nameEn: text('name_en').notNull(),
+  nameFr: text('name_fr').notNull(),
+});
+
+/** Roles in mission and specialised teams (DESIGN.md section 1). */
+export const missionRoles = pgTable(
+  'mission_roles',
+  {
+    code: text('code').primaryKey(),
+    kind: text('kind', { enum: ['role', 'specialised_team'] }).notNull(),
+    nameEn: text('name_en').notNull(),
+    nameFr: text('name_fr').notNull(),
+  },
+  (t) => [check('mission_roles_kind_ck', sql`${t.kind} in ('role','specialised_team')`)],
+);

@@ -9,7 +9,7 @@ export const auditEntries = pgTable(
   'audit_entries',
   {
     seq: bigserial('seq', { mode: 'number' }).primaryKey(),
-    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
     actorId: uuid('actor_id'),
     actorRole: text('actor_role'),
     action: text('action').notNull(),

@@ -1,0 +1,62 @@
+/**
+ * Errors carry a stable code; this table is the one place that maps codes to HTTP statuses.
+ * Messages are looked up by code in locales/<lang>/errors.json at the edge (see http/errors.ts).
+ */
+export const errorStatus = {
+  validation_failed: 400,
+  password_too_short: 400,
+  password_too_common: 400,
+  password_contains_email: 400,
+  password_reused: 400,
+  scope_required: 400,
+  unknown_agency: 400,
+  unknown_mission: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  password_incorrect: 403,
+  csrf_invalid: 403,
+  forbidden: 403,
+  not_found: 404,
+  route_not_found: 404,
+  conflict: 409,
+  email_taken: 409,
+  stale_version: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  account_locked: 429,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export interface FieldError {
+  /** Dotted path of the field (e.g. "email", "posts.0.count"). */
+  path: string;
+  /** Stable sub-code (e.g. "validation.required"). */
+  code: string;
+  params?: Record<string, unknown>;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Record<string, unknown>;
+  readonly fields: FieldError[] | undefined;
+
+  constructor(code: ErrorCode, params: Record<string, unknown> = {}, fields?: FieldError[]) {
+    super(code);
+    this.name = 'AppError';
+    this.code = code;
+    this.params = params;
+    this.fields = fields;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.hasOwn(errorStatus, value);
+}

@@ -1,0 +1,130 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.ts';
+import type { Actor } from '../auth/actor.ts';
+import { CSRF_HEADER, SESSION_COOKIE, resolveSession, type ResolvedSession } from '../auth/sessions.ts';
+import { writeAudit, type AuditContext } from '../audit/audit.ts';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/client.ts';
+import { AppError } from '../errors.ts';
+import { pickLocale, type Locale } from '../i18n.ts';
+import { actionExists, inScope, roleMay, type Action, type ScopedRecord } from '../policies.ts';
+
+export interface AppContext {
+  database: Database;
+  config: Config;
+  clock: Clock;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+  interface FastifyRequest {
+    locale: Locale;
+    session: ResolvedSession | null;
+  }
+  interface FastifyContextConfig {
+    /** The policy action this route is authorized by, or 'public' for routes open to anyone. */
+    action?: Action | 'public' | 'signed_in';
+    /** false: route accepts unsafe methods without a CSRF token (sign-in only). */
+    csrf?: boolean;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Session, locale and CSRF for every API request. */
+export function registerRequestContext(app: FastifyInstance) {
+  app.decorateRequest('locale', 'en');
+  app.decorateRequest('session', null);
+
+  app.addHook('onRequest', async (request) => {
+    const query = request.query as Record<string, unknown> | undefined;
+    request.locale = pickLocale(
+      request.headers['accept-language'],
+      typeof query?.lang === 'string' ? query.lang : undefined,
+    );
+    if (!request.url.startsWith('/api/v1/')) return;
+
+    const cookieToken = request.cookies[SESSION_COOKIE];
+    if (cookieToken) {
+      const { database, clock, config } = app.ctx;
+      request.session = await resolveSession(database.db, cookieToken, clock.now(), {
+        idleMinutes: config.sessionIdleMinutes,
+        absoluteHours: config.sessionAbsoluteHours,
+      });
+    }
+
+    if (SAFE_METHODS.has(request.method) || request.routeOptions.config?.csrf === false) return;
+    // A cross-site page cannot send JSON or custom headers without CORS (which we never grant);
+    // on top of that, an Origin that is not ours is refused, and a session needs its token.
+    const origin = request.headers.origin;
+    if (origin && new URL(origin).host !== request.headers.host) throw new AppError('csrf_invalid');
+    if (request.session) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !sameToken(sent, request.session.csrfToken)) {
+        await auditDenied(app, request, 'csrf', 'session', null);
+        throw new AppError('csrf_invalid');
+      }
+    }
+  });
+}
+
+export function auditContextOf(app: FastifyInstance, request: FastifyRequest): AuditContext {
+  const actor = request.session?.actor;
+  return {
+    actorId: actor?.id ?? null,
+    actorRole: actor?.role ?? null,
+    requestId: request.id,
+    now: app.ctx.clock.now(),
+  };
+}
+
+async function auditDenied(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  action: string,
+  recordType: string,
+  recordId: string | null,
+) {
+  await app.ctx.database.db.transaction((tx) =>
+    writeAudit(tx, auditContextOf(app, request), { action, recordType, recordId, outcome: 'denied' }),
+  );
+}
+
+/** The signed-in actor, or 401. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.session) throw new AppError('unauthenticated');
+  return request.session.actor;
+}
+
+/**
+ * Ask the policy registry. A role that may never do the action gets 403; a record outside the
+ * actor's scope gets 404, the same answer as a missing record. Refusals are audited.
+ */
+export async function authorize(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  action: Action,
+  record?: ScopedRecord & { type?: string },
+): Promise<Actor> {
+  const actor = requireActor(request);
+  if (!actionExists(action)) throw new Error(`unknown policy action ${action}`);
+  const [recordType] = action.split('.');
+  if (!roleMay(actor, action)) {
+    await auditDenied(app, request, action, recordType ?? action, record?.id ?? null);
+    throw new AppError('forbidden');
+  }
+  if (record && !inScope(actor, action, record)) {
+    await auditDenied(app, request, action, recordType ?? action, record.id);
+    throw new AppError('not_found');
+  }
+  return actor;
+}

@@ -1,0 +1,128 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, type FieldError } from '../errors.ts';
+import { translator, type Locale } from '../i18n.ts';
+
+/** The body of every error answer. */
+export const errorBody = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: 'Stable code: clients branch on it; never translated.' }),
+      message: z.string().meta({ description: "In the caller's language (Accept-Language: en or fr)." }),
+      requestId: z.string(),
+      fields: z
+        .array(z.object({ path: z.string(), code: z.string(), message: z.string() }))
+        .optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+type ZodIssueLike = { keyword: string; instancePath: string; params: Record<string, unknown> };
+
+/** A Zod issue as a stable sub-code and its parameters (translated in errors.json `validation.*`). */
+export function fieldErrorOf(issue: ZodIssueLike, context?: string): FieldError {
+  const p = issue.params;
+  const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || context || '';
+  switch (issue.keyword) {
+    case 'invalid_type':
+      return p.input === undefined || p.received === 'undefined'
+        ? { path, code: 'validation.required' }
+        : { path, code: 'validation.invalid_type', params: { expected: p.expected } };
+    case 'too_small':
+      return p.origin === 'string' && p.minimum === 1
+        ? { path, code: 'validation.required' }
+        : {
+            path,
+            code: p.origin === 'string' ? 'validation.too_small_string' : 'validation.too_small_number',
+            params: { minimum: p.minimum },
+          };
+    case 'too_big':
+      return {
+        path,
+        code: p.origin === 'string' ? 'validation.too_big_string' : 'validation.too_big_number',
+        params: { maximum: p.maximum },
+      };
+    case 'invalid_format':
+      return p.format === 'email' || p.format === 'uuid'
+        ? { path, code: `validation.invalid_format_${p.format}` }
+        : { path, code: 'validation.invalid_format' };
+    case 'invalid_value':
+      return {
+        path,
+        code: 'validation.invalid_value',
+        params: { options: ((p.values as unknown[]) ?? []).join(', ') },
+      };
+    case 'unrecognized_keys':
+      return {
+        path,
+        code: 'validation.unrecognized_keys',
+        params: { keys: ((p.keys as unknown[]) ?? []).join(', ') },
+      };
+    default:
+      return { path, code: 'validation.invalid' };
+  }
+}
+
+/** Fastify's own errors, mapped to our codes. */
+function appErrorOf(error: FastifyError): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = (error as { validationContext?: string }).validationContext;
+    return new AppError(
+      'validation_failed',
+      {},
+      error.validation.map((issue) => fieldErrorOf(issue as ZodIssueLike, context)),
+    );
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('unsupported_media_type');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('payload_too_large');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+    case 'FST_ERR_VALIDATION':
+      return new AppError('validation_failed');
+  }
+  if (error.statusCode === 429) return new AppError('rate_limited');
+  if (error instanceof SyntaxError || error.statusCode === 400) return new AppError('validation_failed');
+  return new AppError('internal');
+}
+
+export function errorPayload(error: AppError, locale: Locale, requestId: string) {
+  const t = translator(locale);
+  return {
+    error: {
+      code: error.code,
+      message: t(error.code, { ...error.params, requestId }),
+      requestId,
+      ...(error.fields
+        ? {
+            fields: error.fields.map((f) => ({
+              path: f.path,
+              code: f.code,
+              message: t(f.code, f.params ?? {}),
+            })),
+          }
+        : {}),
+    },
+  };
+}
+
+/** The one error handler: stable code, status from the table, message in the caller's language. */
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const appError = appErrorOf(error);
+  if (appError.code === 'internal') {
+    // Log what went wrong without values: driver messages can carry query parameters (personal data).
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    request.log.error(
+      { err: { name: error.name, code: error.code ?? cause?.code, stack: error.stack?.split('\n').slice(1, 6).join('\n') } },
+      'request failed',
+    );
+  }
+  if (appError.code === 'account_locked' && appError.params.retryAfterSeconds) {
+    reply.header('retry-after', String(appError.params.retryAfterSeconds));
+  }
+  return reply.status(appError.status).send(errorPayload(appError, request.locale, request.id));
+}

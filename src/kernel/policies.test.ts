@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor } from './auth/actor.ts';
+import { abilitiesOf, can, policies, type Action } from './policies.ts';
+import { roles, type Role } from '../modules/users/schema.ts';
+
+function actor(role: Role, scope: Partial<Actor> = {}): Actor {
+  return {
+    id: `user-${role}`,
+    email: `${role}@x.ca`,
+    displayName: role,
+    role,
+    partner: role === 'decision_partner' ? 'GAC' : null,
+    agencyId: role === 'agency_coordinator' || role === 'officer' ? 'agency-A' : null,
+    missionId: role === 'contingent_commander' ? 'mission-M' : null,
+    locale: 'en',
+    ...scope,
+  };
+}
+
+describe('policy registry', () => {
+  it('names only known roles', () => {
+    for (const [action, policy] of Object.entries(policies)) {
+      for (const role of policy.roles) expect(roles, action).toContain(role);
+    }
+  });
+
+  it('lets an agency coordinator reach only their own agency', () => {
+    const a = actor('agency_coordinator');
+    expect(can(a, 'agency.read', { id: 'agency-A' })).toBe(true);
+    expect(can(a, 'agency.read', { id: 'agency-B' })).toBe(false);
+  });
+
+  it('lets an officer reach only their own agency and their own account', () => {
+    const o = actor('officer');
+    expect(can(o, 'agency.read', { id: 'agency-B' })).toBe(false);
+    expect(can(o, 'user.read', { id: o.id })).toBe(true);
+    expect(can(o, 'user.read', { id: 'someone-else' })).toBe(false);
+  });
+
+  it('lets a contingent commander reach only their mission', () => {
+    const c = actor('contingent_commander');
+    expect(can(c, 'mission.read', { id: 'mission-M' })).toBe(true);
+    expect(can(c, 'mission.read', { id: 'mission-N' })).toBe(false);
+  });
+
+  it('keeps account administration to administrators, reading to auditors', () => {
+    expect(can(actor('program_admin'), 'user.create')).toBe(true);
+    expect(can(actor('program_officer'), 'user.create')).toBe(false);
+    expect(can(actor('auditor'), 'user.create')).toBe(false);
+    expect(can(actor('auditor'), 'user.read', { id: 'anyone' })).toBe(true);
+    expect(can(actor('auditor'), 'audit.verify')).toBe(true);
+    expect(can(actor('officer'), 'audit.verify')).toBe(false);
+  });
+
+  it('sends the client exactly the actions the role may attempt', () => {
+    const abilities = abilitiesOf(actor('auditor'));
+    expect(abilities).toContain('user.list' satisfies Action);
+    expect(abilities).not.toContain('user.create');
+    expect(abilitiesOf(actor('officer'))).not.toContain('user.list');
+  });
+});

@@ -1,0 +1,96 @@
+import type { Actor } from './auth/actor.ts';
+import type { Role } from '../modules/users/schema.ts';
+
+/**
+ * The one policy registry: "may this actor do this action (on this record)?".
+ * Each action names the roles that may attempt it at all and, for record actions, the scope rule
+ * a record must pass. Routes call `authorize` (see http/authorize.ts); nothing decides access
+ * elsewhere. Modules add their actions here so the whole access model reads in one place.
+ */
+
+/** The minimum a scope rule may look at. Records pass their own ids and owning agency/mission. */
+export interface ScopedRecord {
+  id: string;
+  agencyId?: string | null;
+  missionId?: string | null;
+  userId?: string | null;
+  partner?: string | null;
+}
+
+interface Policy {
+  roles: readonly Role[];
+  /** For record actions: may this actor reach this record? Absent: every record is in scope. */
+  scope?: (actor: Actor, record: ScopedRecord) => boolean;
+}
+
+const everyone = [
+  'program_admin',
+  'program_officer',
+  'decision_partner',
+  'agency_coordinator',
+  'officer',
+  'contingent_commander',
+  'auditor',
+] as const satisfies readonly Role[];
+const programStaff = ['program_admin', 'program_officer'] as const satisfies readonly Role[];
+
+export const policies = {
+  // Reference data: bilingual names every signed-in user needs.
+  'reference.read': { roles: everyone },
+
+  // Agencies: program staff and auditors see all; a coordinator and an officer see their own.
+  'agency.list': { roles: everyone },
+  'agency.read': {
+    roles: everyone,
+    scope: (actor, agency) =>
+      actor.role === 'agency_coordinator' || actor.role === 'officer'
+        ? agency.id === actor.agencyId
+        : true,
+  },
+
+  // Missions: a contingent commander reaches only the mission they command.
+  'mission.list': { roles: everyone },
+  'mission.read': {
+    roles: everyone,
+    scope: (actor, mission) =>
+      actor.role === 'contingent_commander' ? mission.id === actor.missionId : true,
+  },
+
+  // Accounts: administrators manage them, auditors read them, everyone reads themself.
+  'user.list': { roles: ['program_admin', 'auditor'] },
+  'user.read': {
+    roles: everyone,
+    scope: (actor, user) =>
+      actor.role === 'program_admin' || actor.role === 'auditor' ? true : user.id === actor.id,
+  },
+  'user.create': { roles: ['program_admin'] },
+
+  // The audit log.
+  'audit.verify': { roles: ['program_admin', 'auditor'] },
+} satisfies Record<string, Policy>;
+
+export type Action = keyof typeof policies;
+
+export function actionExists(action: string): action is Action {
+  return Object.hasOwn(policies, action);
+}
+
+/** May this role attempt the action at all? (No: 403.) */
+export function roleMay(actor: Actor, action: Action): boolean {
+  return (policies[action].roles as readonly Role[]).includes(actor.role);
+}
+
+/** Is this record within the actor's reach for the action? (No: 404, as for a missing record.) */
+export function inScope(actor: Actor, action: Action, record: ScopedRecord): boolean {
+  const policy: Policy = policies[action];
+  return roleMay(actor, action) && (policy.scope ? policy.scope(actor, record) : true);
+}
+
+export function can(actor: Actor, action: Action, record?: ScopedRecord): boolean {
+  return record ? inScope(actor, action, record) : roleMay(actor, action);
+}
+
+/** The actions this actor may attempt: sent to the web app so it never re-derives a rule. */
+export function abilitiesOf(actor: Actor): Action[] {
+  return (Object.keys(policies) as Action[]).filter((action) => roleMay(actor, action));
+}

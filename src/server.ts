@@ -1,0 +1,194 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { systemClock, type Clock } from './kernel/clock.ts';
+import type { Database } from './kernel/db/client.ts';
+import { AppError } from './kernel/errors.ts';
+import { registerRequestContext } from './kernel/http/context.ts';
+import { errorBody, handleError } from './kernel/http/errors.ts';
+import { CSRF_HEADER, SESSION_COOKIE } from './kernel/auth/sessions.ts';
+import { accountRoutes } from './modules/account/routes.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { referenceRoutes } from './modules/reference/routes.ts';
+import { userRoutes } from './modules/users/routes.ts';
+
+export type App = FastifyInstance;
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  action: string | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeList: RouteEntry[];
+  }
+}
+
+export interface BuildOptions {
+  database: Database;
+  config: Config;
+  clock?: Clock;
+  /** false silences the request log (tests); otherwise pino at config.logLevel. */
+  logger?: boolean;
+}
+
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+const errorStatuses = [400, 401, 403, 404, 409, 413, 415, 429, 500, 503] as const;
+
+export async function buildApp(options: BuildOptions): Promise<App> {
+  const { config } = options;
+  const tls = config.publicUrl?.startsWith('https:') ?? false;
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // Never personal data in the application log: no bodies, no cookies, no query strings.
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+            serializers: {
+              req: (req) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+            },
+          },
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: process.env.TRUST_PROXY === '1',
+    bodyLimit: 1_048_576,
+    return503OnClosing: true,
+    forceCloseConnections: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('ctx', { database: options.database, config, clock: options.clock ?? systemClock });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) => {
+    const locale = request.url.startsWith('/fr') ? 'fr' : 'en';
+    if (request.method === 'GET' && /^\/(en|fr)(\/|$)/.test(request.url) && fs.existsSync(path.join(webRoot, 'index.html'))) {
+      return reply.type('text/html').header('cache-control', 'no-store').sendFile('index.html');
+    }
+    if (request.method === 'GET' && (request.url === '/' || request.url.startsWith('/?'))) {
+      const lang = request.locale === 'fr' || locale === 'fr' ? 'fr' : 'en';
+      return reply.redirect(`/${lang}/`);
+    }
+    throw new AppError('route_not_found');
+  });
+
+  // The route list: the authorization matrix test checks that every API route has an entry.
+  const routeList: RouteEntry[] = [];
+  app.decorate('routeList', routeList);
+  // Every route's errors share one documented body.
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeList.push({ method, url: route.url, action: route.config?.action });
+    }
+    if (!route.schema?.response) return;
+    const response = route.schema.response as Record<number, unknown>;
+    for (const status of errorStatuses) response[status] ??= errorBody;
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: tls ? [] : null,
+      },
+    },
+    hsts: tls ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('rate_limited'),
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') || request.url.startsWith('/healthz') || request.url.startsWith('/readyz')) {
+      reply.header('cache-control', 'no-store');
+    }
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'peaceops API',
+        version: '1',
+        description: [
+          'The API of peaceops, the system of record of the police peace-operations program.',
+          '',
+          `**Signing in.** \`POST /api/v1/session\` with \`{email, password}\` sets the \`${SESSION_COOKIE}\` cookie`,
+          '(HttpOnly, SameSite=Strict) and returns a `csrfToken`. `GET /api/v1/me` returns it again.',
+          '',
+          `**CSRF.** Every state-changing request (POST, PUT, PATCH, DELETE) made with a session must send`,
+          `the token in the \`${CSRF_HEADER}\` header; requests bodies are JSON only. Sign-in itself needs no token.`,
+          '',
+          '**Languages.** Send `Accept-Language: fr` (or `?lang=fr`) for French messages. Error codes never change with the language.',
+          '',
+          '**Access.** A record outside your scope answers 404, exactly like a missing one.',
+        ].join('\n'),
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { action: 'public' } }, () =>
+    app.swagger(),
+  );
+  const { default: apiReference } = await import('@scalar/fastify-api-reference');
+  await app.register(apiReference, {
+    routePrefix: '/api/docs',
+    configuration: { url: '/api/openapi.json' },
+  });
+
+  registerRequestContext(app);
+  await app.register(healthRoutes);
+  await app.register(accountRoutes);
+  await app.register(referenceRoutes);
+  await app.register(userRoutes);
+
+  if (fs.existsSync(webRoot)) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      setHeaders(res, file) {
+        if (file.includes(`${path.sep}assets${path.sep}`)) {
+          (res as unknown as { setHeader(k: string, v: string): void }).setHeader('cache-control', 'public, max-age=31536000, immutable');
+        }
+      },
+    });
+  }
+  return app;
+}

@@ -1,0 +1,72 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { auditEntries } from '../../src/kernel/db/schema.ts';
+import { startTestApp, type Client, type TestApp } from '../support/app.ts';
+import { describeDb } from '../support/db.ts';
+import { matrix, subjects, type Kind, type Subject } from './matrix.ts';
+
+describeDb('authorization matrix', () => {
+  let t: TestApp;
+  const clients = new Map<Subject, Client>();
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    for (const s of subjects) clients.set(s, s === 'anonymous' ? t.anonymous() : await t.as(s));
+  });
+  afterAll(() => t?.close());
+
+  it('has an entry for every API route, and no entry for a route that does not exist', () => {
+    const routes = t.app.routeList
+      .filter((r) => r.url.startsWith('/api/v1/'))
+      .map((r) => `${r.method} ${r.url}`);
+    expect(routes.filter((r) => !matrix[r])).toEqual([]);
+    expect(Object.keys(matrix).filter((k) => !routes.includes(k))).toEqual([]);
+  });
+
+  it('every API route names its policy action', () => {
+    const unnamed = t.app.routeList.filter((r) => r.url.startsWith('/api/v1/') && !r.action);
+    expect(unnamed).toEqual([]);
+  });
+
+  const cells: Array<[string, Subject, Kind | null]> = [];
+  for (const [route, entry] of Object.entries(matrix)) {
+    for (const s of subjects) {
+      const expected = entry.expect[s];
+      if (typeof expected === 'number') cells.push([route, s, null]);
+      else for (const kind of Object.keys(expected) as Kind[]) cells.push([route, s, kind]);
+    }
+  }
+
+  it.each(cells)('%s as %s on %s record', async (route, subject, kind) => {
+    const entry = matrix[route]!;
+    const [method, pattern] = route.split(' ') as [string, string];
+    const url = kind ? pattern.replace(':id', entry.kinds![kind]!(t, subject)) : pattern;
+    // Routes that end the session get a client of their own.
+    const c = method === 'DELETE' && subject !== 'anonymous' ? await t.as(subject) : clients.get(subject)!;
+    const res = await c.request(method, url, entry.body?.(t, subject));
+    const expected = entry.expect[subject];
+    const status = typeof expected === 'number' ? expected : expected[kind!];
+    expect(res.statusCode, res.body).toBe(status);
+  });
+
+  it('audits refused attempts, naming the record and not what it holds', async () => {
+    const c = clients.get('agency_coordinator')!;
+    const res = await c.request('GET', `/api/v1/agencies/${t.ids.otherAgency}`);
+    expect(res.statusCode).toBe(404);
+    const rows = await t.db
+      .select()
+      .from(auditEntries)
+      .where(and(eq(auditEntries.outcome, 'denied'), eq(auditEntries.recordId, t.ids.otherAgency)));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows[0]!.actorId).toBe(t.users.agency_coordinator!.id);
+    expect(rows[0]!.action).toBe('agency.read');
+  });
+
+  it('answers an out-of-scope record exactly like a missing one', async () => {
+    const c = clients.get('contingent_commander')!;
+    const other = await c.request('GET', `/api/v1/missions/${t.ids.otherMission}`);
+    const missing = await c.request('GET', `/api/v1/missions/00000000-0000-4000-8000-000000000000`);
+    const strip = (b: string) => ({ ...JSON.parse(b).error, requestId: undefined });
+    expect(strip(other.body)).toEqual(strip(missing.body));
+  });
+});

@@ -13,7 +13,12 @@ import { markShuttingDown } from './modules/health/routes.ts';
 import { roles, partners, type Role } from './modules/users/schema.ts';
 import { addUser } from './modules/users/users.ts';
 
-const cliContext = (): AuditContext => ({ actorId: null, actorRole: 'cli', requestId: null, now: new Date() });
+const cliContext = (): AuditContext => ({
+  actorId: null,
+  actorRole: 'cli',
+  requestId: null,
+  now: new Date(),
+});
 
 async function open(config: Config): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -25,7 +30,9 @@ function progress(label: string) {
   const start = Date.now();
   return {
     step(message: string) {
-      process.stderr.write(`${label}: ${message} (${((Date.now() - start) / 1000).toFixed(1)} s)\n`);
+      process.stderr.write(
+        `${label}: ${message} (${((Date.now() - start) / 1000).toFixed(1)} s)\n`,
+      );
     },
   };
 }
@@ -36,13 +43,16 @@ async function readStdin(): Promise<string> {
   }
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 function fail(error: unknown): never {
   if (error instanceof AppError) {
     console.error(`error (${error.code}): ${translator('en')(error.code, error.params)}`);
-    for (const f of error.fields ?? []) console.error(`  ${f.path}: ${translator('en')(f.code, f.params ?? {})}`);
+    for (const f of error.fields ?? [])
+      console.error(`  ${f.path}: ${translator('en')(f.code, f.params ?? {})}`);
   } else {
     console.error(`error: ${(error as Error).message}`);
   }
@@ -53,11 +63,15 @@ function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}`)),
+    );
   });
 }
 
-const program = new Command('peaceops').description('peaceops: the police peace-operations program system');
+const program = new Command('peaceops').description(
+  'peaceops: the police peace-operations program system',
+);
 
 program
   .command('serve')
@@ -75,17 +89,22 @@ program
         logins = await seedDemo(database.db, cliContext());
       } else {
         await seedReferenceData(database.db);
-        console.log('DATABASE_URL is set: reference data loaded, no demo accounts created (use `peaceops user add`).');
+        console.log(
+          'DATABASE_URL is set: reference data loaded, no demo accounts created (use `peaceops user add`).',
+        );
       }
     }
     const app = await buildApp({ database, config });
     const url = await app.listen({ port: config.port, host: config.host });
     const shown = url.replace('127.0.0.1', 'localhost');
     console.log(`\npeaceops is serving at ${shown}/en/ (français : ${shown}/fr/)`);
-    console.log(`database: ${database.kind} (${database.location}); ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `database: ${database.kind} (${database.location}); ready in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     if (logins.length) {
       console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD}):`);
-      for (const l of logins) console.log(`  ${l.role.padEnd(22)} ${l.email}${l.scope ? `  (${l.scope})` : ''}`);
+      for (const l of logins)
+        console.log(`  ${l.role.padEnd(22)} ${l.email}${l.scope ? `  (${l.scope})` : ''}`);
     }
     console.log(`\nAPI reference: ${shown}/api/docs`);
     let stopping = false;
@@ -123,9 +142,14 @@ program
     const database = await open(config);
     try {
       const counts = await seedReferenceData(database.db);
-      p.step(`reference data: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+      p.step(
+        `reference data: ${Object.entries(counts)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(', ')}`,
+      );
       if (opts.demo) {
-        if (database.kind !== 'embedded') throw new Error('Demo accounts are only created on the embedded database.');
+        if (database.kind !== 'embedded')
+          throw new Error('Demo accounts are only created on the embedded database.');
         const logins = await seedDemo(database.db, cliContext());
         p.step(`demo accounts: ${logins.length} (password ${DEMO_PASSWORD})`);
       }
@@ -144,29 +168,41 @@ user
   .addOption(new Option('--partner <partner>', 'decision partner scope').choices([...partners]))
   .option('--agency <code>', 'agency code (agency coordinator or officer)')
   .option('--mission <code>', 'mission code (contingent commander)')
-  .addOption(new Option('--locale <locale>', 'preferred language').choices(['en', 'fr']).default('en'))
-  .action(async (opts: { email: string; role: Role; name?: string; partner?: 'GAC' | 'PS' | 'RCMP'; agency?: string; mission?: string; locale: 'en' | 'fr' }) => {
-    const config = loadConfig();
-    const password = await readStdin();
-    const database = await open(config);
-    try {
-      const created = await addUser(database.db, cliContext(), {
-        email: opts.email,
-        displayName: opts.name ?? opts.email,
-        password,
-        role: opts.role,
-        partner: opts.partner ?? null,
-        agencyCode: opts.agency ?? null,
-        missionCode: opts.mission ?? null,
-        locale: opts.locale,
-      });
-      console.log(`created ${created.role} account ${created.id}`);
-    } catch (error) {
+  .addOption(
+    new Option('--locale <locale>', 'preferred language').choices(['en', 'fr']).default('en'),
+  )
+  .action(
+    async (opts: {
+      email: string;
+      role: Role;
+      name?: string;
+      partner?: 'GAC' | 'PS' | 'RCMP';
+      agency?: string;
+      mission?: string;
+      locale: 'en' | 'fr';
+    }) => {
+      const config = loadConfig();
+      const password = await readStdin();
+      const database = await open(config);
+      try {
+        const created = await addUser(database.db, cliContext(), {
+          email: opts.email,
+          displayName: opts.name ?? opts.email,
+          password,
+          role: opts.role,
+          partner: opts.partner ?? null,
+          agencyCode: opts.agency ?? null,
+          missionCode: opts.mission ?? null,
+          locale: opts.locale,
+        });
+        console.log(`created ${created.role} account ${created.id}`);
+      } catch (error) {
+        await database.close();
+        fail(error);
+      }
       await database.close();
-      fail(error);
-    }
-    await database.close();
-  });
+    },
+  );
 
 const audit = program.command('audit').description('The audit log');
 audit
@@ -175,13 +211,17 @@ audit
   .action(async () => {
     const config = loadConfig();
     const database = await open(config);
-    const report = await verifyAuditChain(database.db, (n) => process.stderr.write(`\rchecked ${n} entries`));
+    const report = await verifyAuditChain(database.db, (n) =>
+      process.stderr.write(`\rchecked ${n} entries`),
+    );
     process.stderr.write('\n');
     await database.close();
     if (report.ok) {
       console.log(`audit log intact: ${report.checked} entries verified`);
     } else {
-      console.error(`audit log BROKEN at entry ${report.firstBroken!.seq} (${report.firstBroken!.reason}); ${report.checked} entries before it are intact`);
+      console.error(
+        `audit log BROKEN at entry ${report.firstBroken!.seq} (${report.firstBroken!.reason}); ${report.checked} entries before it are intact`,
+      );
       process.exit(1);
     }
   });
@@ -189,12 +229,20 @@ audit
 program
   .command('backup')
   .description('Write a consistent backup of the database to a file')
-  .argument('<file>', 'backup file to write (.tar.gz for the embedded database, pg_dump custom format otherwise)')
+  .argument(
+    '<file>',
+    'backup file to write (.tar.gz for the embedded database, pg_dump custom format otherwise)',
+  )
   .action(async (file: string) => {
     const config = loadConfig();
     const p = progress('backup');
     if (config.databaseUrl) {
-      await run('pg_dump', ['--format=custom', '--no-owner', `--file=${file}`, `--dbname=${config.databaseUrl}`]);
+      await run('pg_dump', [
+        '--format=custom',
+        '--no-owner',
+        `--file=${file}`,
+        `--dbname=${config.databaseUrl}`,
+      ]);
     } else {
       // The directory lock guarantees no server has the database open: the dump is consistent.
       const database = await open(config);
@@ -215,11 +263,19 @@ program
     const p = progress('restore');
     if (!fs.existsSync(file)) fail(new Error(`no such file: ${file}`));
     if (config.databaseUrl) {
-      await run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', `--dbname=${config.databaseUrl}`, file]);
+      await run('pg_restore', [
+        '--clean',
+        '--if-exists',
+        '--no-owner',
+        '--single-transaction',
+        `--dbname=${config.databaseUrl}`,
+        file,
+      ]);
     } else {
       const pgdata = path.join(config.dataDir, 'pgdata');
       if (fs.existsSync(pgdata) && fs.readdirSync(pgdata).length) {
-        if (!opts.force) fail(new Error(`${pgdata} already holds a database; pass --force to replace it`));
+        if (!opts.force)
+          fail(new Error(`${pgdata} already holds a database; pass --force to replace it`));
         // Take the lock before removing anything, so a running server is never pulled from under.
         const probe = await openDatabase({ dataDir: config.dataDir });
         await probe.close();

@@ -60,7 +60,11 @@ export async function buildApp(options: BuildOptions): Promise<App> {
         : {
             level: config.logLevel,
             // Never personal data in the application log: no bodies, no cookies, no query strings.
-            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+            redact: [
+              'req.headers.cookie',
+              'req.headers.authorization',
+              'req.headers["x-csrf-token"]',
+            ],
             serializers: {
               req: (req) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
             },
@@ -78,7 +82,11 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) => {
     const locale = request.url.startsWith('/fr') ? 'fr' : 'en';
-    if (request.method === 'GET' && /^\/(en|fr)(\/|$)/.test(request.url) && fs.existsSync(path.join(webRoot, 'index.html'))) {
+    if (
+      request.method === 'GET' &&
+      /^\/(en|fr)(\/|$)/.test(request.url) &&
+      fs.existsSync(path.join(webRoot, 'index.html'))
+    ) {
       return reply.type('text/html').header('cache-control', 'no-store').sendFile('index.html');
     }
     if (request.method === 'GET' && (request.url === '/' || request.url.startsWith('/?'))) {
@@ -94,7 +102,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   // Every route's errors share one documented body.
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routeList.push({ method, url: route.url, action: route.config?.action });
+      if (method !== 'HEAD')
+        routeList.push({ method, url: route.url, action: route.config?.action });
     }
     if (!route.schema?.response) return;
     const response = route.schema.response as Record<number, unknown>;
@@ -128,7 +137,11 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     errorResponseBuilder: () => new AppError('rate_limited'),
   });
   app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/') || request.url.startsWith('/healthz') || request.url.startsWith('/readyz')) {
+    if (
+      request.url.startsWith('/api/') ||
+      request.url.startsWith('/healthz') ||
+      request.url.startsWith('/readyz')
+    ) {
       reply.header('cache-control', 'no-store');
     }
   });
@@ -166,11 +179,33 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   app.get('/api/openapi.json', { schema: { hide: true }, config: { action: 'public' } }, () =>
     app.swagger(),
   );
+  // The browsable reference (Scalar). Its own page starts with an inline script, which our CSP
+  // forbids; we serve its bundle and start it from a script file of ours instead.
   const { default: apiReference } = await import('@scalar/fastify-api-reference');
-  await app.register(apiReference, {
-    routePrefix: '/api/docs',
-    configuration: { url: '/api/openapi.json' },
-  });
+  await app.register(apiReference, { routePrefix: '/api/docs/vendor' });
+  app.get(
+    '/api/docs',
+    { schema: { hide: true }, config: { action: 'public' } },
+    (_request, reply) =>
+      reply
+        .type('text/html')
+        .send(
+          '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>peaceops API reference</title>' +
+            '<meta name="viewport" content="width=device-width, initial-scale=1"></head>' +
+            '<body><div id="app"></div><script src="/api/docs/vendor/js/scalar.js"></script>' +
+            '<script src="/api/docs/start.js"></script></body></html>',
+        ),
+  );
+  app.get(
+    '/api/docs/start.js',
+    { schema: { hide: true }, config: { action: 'public' } },
+    (_request, reply) =>
+      reply
+        .type('text/javascript')
+        .send(
+          "Scalar.createApiReference('#app', { url: '/api/openapi.json', withDefaultFonts: false });",
+        ),
+  );
 
   registerRequestContext(app);
   await app.register(healthRoutes);
@@ -185,7 +220,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       index: false,
       setHeaders(res, file) {
         if (file.includes(`${path.sep}assets${path.sep}`)) {
-          (res as unknown as { setHeader(k: string, v: string): void }).setHeader('cache-control', 'public, max-age=31536000, immutable');
+          (res as unknown as { header(k: string, v: string): void }).header(
+            'cache-control',
+            'public, max-age=31536000, immutable',
+          );
         }
       },
     });

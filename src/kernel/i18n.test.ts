@@ -14,7 +14,14 @@ describe('locale', () => {
   it('has a message for every error code in both languages', () => {
     for (const code of Object.keys(errorStatus)) {
       for (const locale of ['en', 'fr'] as const) {
-        const message = translator(locale)(code, { minutes: 5, requestId: 'r', min: 12, detail: 'd', scope: 's', code: 'c' });
+        const message = translator(locale)(code, {
+          minutes: 5,
+          requestId: 'r',
+          min: 12,
+          detail: 'd',
+          scope: 's',
+          code: 'c',
+        });
         expect(message, `${locale}:${code}`).not.toBe(code);
       }
     }

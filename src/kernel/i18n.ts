@@ -10,7 +10,10 @@ import i18next, { type TFunction } from 'i18next';
 export const supportedLocales = ['en', 'fr'] as const;
 export type Locale = (typeof supportedLocales)[number];
 
-export const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../locales');
+export const localesDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../locales',
+);
 
 export function loadResources(): Record<Locale, Record<string, unknown>> {
   const resources = { en: {}, fr: {} } as Record<Locale, Record<string, unknown>>;
@@ -18,7 +21,9 @@ export function loadResources(): Record<Locale, Record<string, unknown>> {
     for (const file of fs.readdirSync(path.join(localesDir, locale))) {
       if (!file.endsWith('.json')) continue;
       const ns = file.slice(0, -'.json'.length);
-      resources[locale][ns] = JSON.parse(fs.readFileSync(path.join(localesDir, locale, file), 'utf8'));
+      resources[locale][ns] = JSON.parse(
+        fs.readFileSync(path.join(localesDir, locale, file), 'utf8'),
+      );
     }
   }
   return resources;

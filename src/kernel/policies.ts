@@ -32,7 +32,6 @@ const everyone = [
   'contingent_commander',
   'auditor',
 ] as const satisfies readonly Role[];
-const programStaff = ['program_admin', 'program_officer'] as const satisfies readonly Role[];
 
 export const policies = {
   // Reference data: bilingual names every signed-in user needs.

@@ -47,7 +47,10 @@ export const subjects: Subject[] = [
 
 /** Same status for every signed-in role; 401 for anonymous. */
 function signedIn(status: number): Record<Subject, Expected> {
-  return Object.fromEntries(subjects.map((s) => [s, s === 'anonymous' ? 401 : status])) as Record<Subject, Expected>;
+  return Object.fromEntries(subjects.map((s) => [s, s === 'anonymous' ? 401 : status])) as Record<
+    Subject,
+    Expected
+  >;
 }
 
 function only(allowed: Subject[], ok: number, denied = 403): Record<Subject, Expected> {
@@ -58,7 +61,8 @@ function only(allowed: Subject[], ok: number, denied = 403): Record<Subject, Exp
 
 const missing: Resolver = () => randomUUID();
 const ownUser: Resolver = (t, s) => t.users[s === 'anonymous' ? 'program_admin' : s]!.id;
-const otherUser: Resolver = (t, s) => t.users[s === 'program_officer' ? 'program_admin' : 'program_officer']!.id;
+const otherUser: Resolver = (t, s) =>
+  t.users[s === 'program_officer' ? 'program_admin' : 'program_officer']!.id;
 let created = 0;
 
 export const matrix: Record<string, MatrixEntry> = {

@@ -1,13 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/kernel/audit/audit.ts';
+import { queryRows } from '../../src/kernel/db/client.ts';
 import { PASSWORD, startTestApp, type TestApp } from '../support/app.ts';
 import { describeDb, dbKind } from '../support/db.ts';
 
 describeDb('security', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ sessionIdleMinutes: 30, sessionAbsoluteHours: 12, loginMaxFailures: 5, loginLockMinutes: 15 });
+    t = await startTestApp({
+      sessionIdleMinutes: 30,
+      sessionAbsoluteHours: 12,
+      loginMaxFailures: 5,
+      loginLockMinutes: 15,
+    });
   });
   afterAll(() => t?.close());
 
@@ -49,16 +55,25 @@ describeDb('security', () => {
 
   it('refuses a state change without the CSRF token, or with a wrong one, or from another origin', async () => {
     const c = await t.as('program_admin');
-    const body = { email: 'csrf@test.peaceops.ca', displayName: 'x', password: 'a long and uncommon passphrase 7', role: 'auditor' };
+    const body = {
+      email: 'csrf@test.peaceops.ca',
+      displayName: 'x',
+      password: 'a long and uncommon passphrase 7',
+      role: 'auditor',
+    };
     const token = c.csrfToken;
     c.csrfToken = null;
     const none = await c.request('POST', '/api/v1/users', body);
     expect(none.statusCode).toBe(403);
     expect(none.json().error.code).toBe('csrf_invalid');
-    const wrong = await c.request('POST', '/api/v1/users', body, { 'x-csrf-token': 'x'.repeat(43) });
+    const wrong = await c.request('POST', '/api/v1/users', body, {
+      'x-csrf-token': 'x'.repeat(43),
+    });
     expect(wrong.statusCode).toBe(403);
     c.csrfToken = token;
-    const foreign = await c.request('POST', '/api/v1/users', body, { origin: 'https://evil.example.com' });
+    const foreign = await c.request('POST', '/api/v1/users', body, {
+      origin: 'https://evil.example.com',
+    });
     expect(foreign.statusCode).toBe(403);
     const ok = await c.request('POST', '/api/v1/users', body);
     expect(ok.statusCode).toBe(201);
@@ -74,7 +89,8 @@ describeDb('security', () => {
   it('locks an account after repeated failures, for the configured time, even with the right password', async () => {
     const email = t.users.decision_partner!.email;
     const a = t.anonymous();
-    for (let i = 0; i < 4; i++) expect((await a.login(email, 'wrong password!!')).statusCode).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await a.login(email, 'wrong password!!')).statusCode).toBe(401);
     const fifth = await a.login(email, 'wrong password!!');
     expect(fifth.statusCode).toBe(401);
     const locked = await a.login(email, PASSWORD);
@@ -98,7 +114,8 @@ describeDb('security', () => {
     try {
       const a = limited.anonymous();
       const statuses = [];
-      for (let i = 0; i < 5; i++) statuses.push((await a.login('nobody@test.peaceops.ca', 'x')).statusCode);
+      for (let i = 0; i < 5; i++)
+        statuses.push((await a.login('nobody@test.peaceops.ca', 'x')).statusCode);
       expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
       expect(statuses.slice(3)).toEqual([429, 429]);
     } finally {
@@ -128,31 +145,49 @@ describeDb('security', () => {
     expect((await c.request('GET', '/api/v1/me')).statusCode).toBe(401);
 
     const d = await t.as('program_officer');
-    await t.db.execute(sql`update users set disabled_at = now() where id = ${t.users.program_officer!.id}`);
+    await t.db.execute(
+      sql`update users set disabled_at = now() where id = ${t.users.program_officer!.id}`,
+    );
     expect((await d.request('GET', '/api/v1/me')).statusCode).toBe(401);
     expect((await t.anonymous().login(t.users.program_officer!.email)).statusCode).toBe(401);
-    await t.db.execute(sql`update users set disabled_at = null where id = ${t.users.program_officer!.id}`);
+    await t.db.execute(
+      sql`update users set disabled_at = null where id = ${t.users.program_officer!.id}`,
+    );
   });
 
   it('changing the password ends the other sessions and keeps this one', async () => {
     const mine = await t.as('officer');
     const other = await t.as('officer');
     const newPassword = 'another long passphrase 99';
-    const res = await mine.request('PUT', '/api/v1/me/password', { currentPassword: PASSWORD, newPassword });
+    const res = await mine.request('PUT', '/api/v1/me/password', {
+      currentPassword: PASSWORD,
+      newPassword,
+    });
     expect(res.statusCode, res.body).toBe(204);
     expect((await mine.request('GET', '/api/v1/me')).statusCode).toBe(200);
     expect((await other.request('GET', '/api/v1/me')).statusCode).toBe(401);
     expect((await t.anonymous().login(t.users.officer!.email, newPassword)).statusCode).toBe(200);
-    await mine.request('PUT', '/api/v1/me/password', { currentPassword: newPassword, newPassword: PASSWORD });
+    await mine.request('PUT', '/api/v1/me/password', {
+      currentPassword: newPassword,
+      newPassword: PASSWORD,
+    });
   });
 
-  it('refuses common and short passwords, in the caller\'s language', async () => {
+  it("refuses common and short passwords, in the caller's language", async () => {
     const c = await t.as('contingent_commander');
-    const common = await c.request('PUT', '/api/v1/me/password', { currentPassword: PASSWORD, newPassword: 'password1234' }, { 'accept-language': 'fr-CA,fr;q=0.9' });
+    const common = await c.request(
+      'PUT',
+      '/api/v1/me/password',
+      { currentPassword: PASSWORD, newPassword: 'password1234' },
+      { 'accept-language': 'fr-CA,fr;q=0.9' },
+    );
     expect(common.statusCode).toBe(400);
     expect(common.json().error.code).toBe('password_too_common');
     expect(common.json().error.message).toMatch(/trop courant/);
-    const short = await c.request('PUT', '/api/v1/me/password', { currentPassword: PASSWORD, newPassword: 'short' });
+    const short = await c.request('PUT', '/api/v1/me/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'short',
+    });
     expect(short.json().error.code).toBe('password_too_short');
   });
 
@@ -164,7 +199,12 @@ describeDb('security', () => {
     expect(body.code).toBe('validation_failed');
     const paths = body.fields.map((f: { path: string }) => f.path);
     expect(paths).toEqual(expect.arrayContaining(['email', 'displayName', 'password', 'role']));
-    const fr = await c.request('POST', '/api/v1/users', { email: 'not-an-email' }, { 'accept-language': 'fr' });
+    const fr = await c.request(
+      'POST',
+      '/api/v1/users',
+      { email: 'not-an-email' },
+      { 'accept-language': 'fr' },
+    );
     const email = fr.json().error.fields.find((f: { path: string }) => f.path === 'email');
     expect(email.message).toMatch(/courriel/);
   });
@@ -173,17 +213,27 @@ describeDb('security', () => {
     const c = await t.as('program_admin');
     const res = await c.request('GET', '/api/v1/users');
     expect(res.body).not.toMatch(/argon2/);
-    const audit = await t.db.execute(sql`select changes::text as c from audit_entries`);
-    for (const row of audit.rows as Array<{ c: string | null }>) expect(row.c ?? '').not.toMatch(/argon2|passwordHash/);
+    const audit = await queryRows<{ c: string | null }>(
+      t.db,
+      sql`select changes::text as c from audit_entries`,
+    );
+    for (const row of audit) expect(row.c ?? '').not.toMatch(/argon2|passwordHash/);
   });
 
   it('keeps the audit log append-only and detects a tampered or deleted entry', async () => {
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
-    await expect(t.db.execute(sql`update audit_entries set action = 'x' where seq = (select min(seq) from audit_entries)`)).rejects.toThrow();
+    await expect(
+      t.db.execute(
+        sql`update audit_entries set action = 'x' where seq = (select min(seq) from audit_entries)`,
+      ),
+    ).rejects.toThrow();
     await expect(t.db.execute(sql`delete from audit_entries`)).rejects.toThrow();
 
     // An intruder with the owner's rights bypasses the triggers; the chain still tells.
-    const [{ seq } = { seq: 0 }] = (await t.db.execute(sql`select seq::int as seq from audit_entries order by seq limit 1 offset 3`)).rows as Array<{ seq: number }>;
+    const [{ seq } = { seq: 0 }] = await queryRows<{ seq: number }>(
+      t.db,
+      sql`select seq::int as seq from audit_entries order by seq limit 1 offset 3`,
+    );
     await t.db.execute(sql`alter table audit_entries disable trigger audit_entries_no_update`);
     await t.db.execute(sql`update audit_entries set record_id = 'forged' where seq = ${seq}`);
     const tampered = await verifyAuditChain(t.db);
@@ -197,14 +247,20 @@ describeDb('security', () => {
     await t.db.execute(sql`alter table audit_entries enable trigger audit_entries_no_update`);
   });
 
-  it.runIf(dbKind === 'pglite')('serves /healthz and /readyz, and /readyz turns 503 when the database is gone', async () => {
-    const own = await startTestApp();
-    const a = own.anonymous();
-    expect((await a.request('GET', '/healthz')).statusCode).toBe(200);
-    expect((await a.request('GET', '/readyz')).json()).toEqual({ status: 'ok', database: 'embedded' });
-    await own.app.ctx.database.close();
-    expect((await a.request('GET', '/readyz')).statusCode).toBe(503);
-    expect((await a.request('GET', '/healthz')).statusCode).toBe(200);
-    await own.app.close();
-  });
+  it.runIf(dbKind === 'pglite')(
+    'serves /healthz and /readyz, and /readyz turns 503 when the database is gone',
+    async () => {
+      const own = await startTestApp();
+      const a = own.anonymous();
+      expect((await a.request('GET', '/healthz')).statusCode).toBe(200);
+      expect((await a.request('GET', '/readyz')).json()).toEqual({
+        status: 'ok',
+        database: 'embedded',
+      });
+      await own.app.ctx.database.close();
+      expect((await a.request('GET', '/readyz')).statusCode).toBe(503);
+      expect((await a.request('GET', '/healthz')).statusCode).toBe(200);
+      await own.app.close();
+    },
+  );
 });

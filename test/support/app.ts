@@ -29,7 +29,12 @@ export const fixtureAccounts: Array<{
 ];
 
 export interface Client {
-  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   login(email: string, password?: string): Promise<LightMyRequestResponse>;
   csrfToken: string | null;
   cookie: string | null;
@@ -45,7 +50,9 @@ export function client(app: App): Client {
         url,
         headers: {
           ...(c.cookie ? { cookie: c.cookie } : {}),
-          ...(c.csrfToken && !['GET', 'HEAD'].includes(method) ? { 'x-csrf-token': c.csrfToken } : {}),
+          ...(c.csrfToken && !['GET', 'HEAD'].includes(method)
+            ? { 'x-csrf-token': c.csrfToken }
+            : {}),
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
           ...headers,
         },
@@ -53,12 +60,13 @@ export function client(app: App): Client {
       });
       const set = res.cookies.find((k) => k.name === 'peaceops_session');
       if (set) c.cookie = set.value ? `peaceops_session=${set.value}` : null;
+      if (method === 'POST' && url === '/api/v1/session' && res.statusCode === 200) {
+        c.csrfToken = res.json().csrfToken;
+      }
       return res;
     },
     async login(email, password = PASSWORD) {
-      const res = await c.request('POST', '/api/v1/session', { email, password });
-      if (res.statusCode === 200) c.csrfToken = res.json().csrfToken;
-      return res;
+      return c.request('POST', '/api/v1/session', { email, password });
     },
   };
   return c;
@@ -98,7 +106,10 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     users[a.key] = { id: created.id, email };
   }
   const idOf = async (table: typeof agencies | typeof missions, code: string) => {
-    const [row] = await database.db.select({ id: table.id }).from(table).where(eq(table.code, code));
+    const [row] = await database.db
+      .select({ id: table.id })
+      .from(table)
+      .where(eq(table.code, code));
     if (!row) throw new Error(`fixture ${code} missing`);
     return row.id;
   };

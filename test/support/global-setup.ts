@@ -4,10 +4,11 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/kernel/db/client.ts';
+import { seedReferenceData } from '../../src/modules/reference/seed.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** A migrated embedded database, dumped once: each test file loads it (~0.6 s, not ~3 s). */
+    /** A migrated embedded database with reference data, dumped once: each test file loads it (~0.6 s, not ~3 s). */
     pgliteTemplate: string;
     /** Base URL of a PostgreSQL server for per-file test databases, or '' when none answers. */
     postgresUrl: string;
@@ -15,7 +16,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const kind = process.env.PEACEOPS_TEST_DB;
+  const kind = project.name === 'postgres' ? 'postgres' : 'pglite';
   let postgresUrl = '';
   let pgliteTemplate = '';
   if (kind === 'postgres') {
@@ -26,7 +27,10 @@ export default async function setup(project: TestProject) {
       await client.end();
       postgresUrl = url;
     } catch (error) {
-      if (process.env.CI) throw new Error(`CI needs PostgreSQL at ${url}: ${(error as Error).message}`);
+      if (process.env.CI)
+        throw new Error(`CI needs PostgreSQL at ${url}: ${(error as Error).message}`, {
+          cause: error,
+        });
       console.warn(`PostgreSQL not reachable at ${url}: the postgres project's tests are skipped.`);
     }
   } else {
@@ -34,6 +38,7 @@ export default async function setup(project: TestProject) {
     pgliteTemplate = path.join(dir, 'template.tar');
     const database = await openDatabase({});
     await database.migrate();
+    await seedReferenceData(database.db);
     const dump = await database.pglite!.dumpDataDir('none');
     fs.writeFileSync(pgliteTemplate, Buffer.from(await dump.arrayBuffer()));
     await database.close();

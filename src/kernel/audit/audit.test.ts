@@ -24,13 +24,19 @@ describe('audit hashing', () => {
     const base = entryHash('0'.repeat(64), entry);
     expect(entryHash('1'.repeat(64), entry)).not.toBe(base);
     expect(entryHash('0'.repeat(64), { ...entry, recordId: 'n' })).not.toBe(base);
-    expect(entryHash('0'.repeat(64), { ...entry, at: new Date('2026-01-01T00:00:00.124Z') })).not.toBe(base);
+    expect(
+      entryHash('0'.repeat(64), { ...entry, at: new Date('2026-01-01T00:00:00.124Z') }),
+    ).not.toBe(base);
     expect(entryHash('0'.repeat(64), { ...entry })).toBe(base);
   });
 
   it('diffs only the changed fields, leaving out secrets', () => {
     expect(
-      diff({ name: 'A', status: 'x', passwordHash: 'h1' }, { name: 'A', status: 'y', passwordHash: 'h2' }, ['passwordHash']),
+      diff(
+        { name: 'A', status: 'x', passwordHash: 'h1' },
+        { name: 'A', status: 'y', passwordHash: 'h2' },
+        ['passwordHash'],
+      ),
     ).toEqual({ status: ['x', 'y'] });
   });
 });

@@ -23,10 +23,18 @@ describe('passwords', () => {
 
   it('refuses short, common and email-based passwords', () => {
     expect(codeOf(() => assertPasswordAcceptable('short', 'a@b.ca'))).toBe('password_too_short');
-    expect(codeOf(() => assertPasswordAcceptable('password1234', 'a@b.ca'))).toBe('password_too_common');
-    expect(codeOf(() => assertPasswordAcceptable('qwertyuiop123', 'a@b.ca'))).toBe('password_too_common');
-    expect(codeOf(() => assertPasswordAcceptable('jordan.singh-2026!', 'jordan.singh@rcmp.ca'))).toBe('password_contains_email');
-    expect(codeOf(() => assertPasswordAcceptable('correct horse battery staple', 'a@b.ca'))).toBe(null);
+    expect(codeOf(() => assertPasswordAcceptable('password1234', 'a@b.ca'))).toBe(
+      'password_too_common',
+    );
+    expect(codeOf(() => assertPasswordAcceptable('qwertyuiop123', 'a@b.ca'))).toBe(
+      'password_too_common',
+    );
+    expect(
+      codeOf(() => assertPasswordAcceptable('jordan.singh-2026!', 'jordan.singh@rcmp.ca')),
+    ).toBe('password_contains_email');
+    expect(codeOf(() => assertPasswordAcceptable('correct horse battery staple', 'a@b.ca'))).toBe(
+      null,
+    );
   });
 });
 

@@ -9,7 +9,12 @@ const commonPasswords = require('fxa-common-password-list') as { test(password: 
 export const MIN_PASSWORD_LENGTH = 12;
 
 // OWASP's argon2id parameters: 19 MiB, 2 iterations, 1 lane.
-const options = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+const options = {
+  algorithm: 2 /* Algorithm.Argon2id (a const enum) */,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+};
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, options);

@@ -20,7 +20,10 @@ describe('embedded database directory lock', () => {
 
   it('takes over a lock left by a dead process', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'peaceops-lock-'));
-    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    const dead = spawnSync(process.execPath, [
+      '-e',
+      'process.stdout.write(String(process.pid))',
+    ]).stdout.toString();
     fs.writeFileSync(path.join(dir, 'peaceops.lock'), dead);
     const release = acquireDirLock(dir);
     expect(fs.readFileSync(path.join(dir, 'peaceops.lock'), 'utf8')).toBe(String(process.pid));

@@ -2,7 +2,12 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Actor } from '../auth/actor.ts';
-import { CSRF_HEADER, SESSION_COOKIE, resolveSession, type ResolvedSession } from '../auth/sessions.ts';
+import {
+  CSRF_HEADER,
+  SESSION_COOKIE,
+  resolveSession,
+  type ResolvedSession,
+} from '../auth/sessions.ts';
 import { writeAudit, type AuditContext } from '../audit/audit.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
@@ -62,6 +67,11 @@ export function registerRequestContext(app: FastifyInstance) {
       });
     }
 
+    // Authentication before validation: a signed-out caller learns nothing about a route's input.
+    const action = request.routeOptions.config?.action;
+    if (!request.session && action !== 'public' && request.routeOptions.url)
+      throw new AppError('unauthenticated');
+
     if (SAFE_METHODS.has(request.method) || request.routeOptions.config?.csrf === false) return;
     // A cross-site page cannot send JSON or custom headers without CORS (which we never grant);
     // on top of that, an Origin that is not ours is refused, and a session needs its token.
@@ -95,7 +105,12 @@ async function auditDenied(
   recordId: string | null,
 ) {
   await app.ctx.database.db.transaction((tx) =>
-    writeAudit(tx, auditContextOf(app, request), { action, recordType, recordId, outcome: 'denied' }),
+    writeAudit(tx, auditContextOf(app, request), {
+      action,
+      recordType,
+      recordId,
+      outcome: 'denied',
+    }),
   );
 }
 

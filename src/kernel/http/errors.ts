@@ -8,8 +8,12 @@ import { translator, type Locale } from '../i18n.ts';
 export const errorBody = z
   .object({
     error: z.object({
-      code: z.string().meta({ description: 'Stable code: clients branch on it; never translated.' }),
-      message: z.string().meta({ description: "In the caller's language (Accept-Language: en or fr)." }),
+      code: z
+        .string()
+        .meta({ description: 'Stable code: clients branch on it; never translated.' }),
+      message: z
+        .string()
+        .meta({ description: "In the caller's language (Accept-Language: en or fr)." }),
       requestId: z.string(),
       fields: z
         .array(z.object({ path: z.string(), code: z.string(), message: z.string() }))
@@ -34,7 +38,8 @@ export function fieldErrorOf(issue: ZodIssueLike, context?: string): FieldError 
         ? { path, code: 'validation.required' }
         : {
             path,
-            code: p.origin === 'string' ? 'validation.too_small_string' : 'validation.too_small_number',
+            code:
+              p.origin === 'string' ? 'validation.too_small_string' : 'validation.too_small_number',
             params: { minimum: p.minimum },
           };
     case 'too_big':
@@ -86,7 +91,8 @@ function appErrorOf(error: FastifyError): AppError {
       return new AppError('validation_failed');
   }
   if (error.statusCode === 429) return new AppError('rate_limited');
-  if (error instanceof SyntaxError || error.statusCode === 400) return new AppError('validation_failed');
+  if (error instanceof SyntaxError || error.statusCode === 400)
+    return new AppError('validation_failed');
   return new AppError('internal');
 }
 
@@ -117,7 +123,13 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     // Log what went wrong without values: driver messages can carry query parameters (personal data).
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     request.log.error(
-      { err: { name: error.name, code: error.code ?? cause?.code, stack: error.stack?.split('\n').slice(1, 6).join('\n') } },
+      {
+        err: {
+          name: error.name,
+          code: error.code ?? cause?.code,
+          stack: error.stack?.split('\n').slice(1, 6).join('\n'),
+        },
+      },
       'request failed',
     );
   }

@@ -53,7 +53,10 @@ export async function signIn(
       }),
     );
     const seconds = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
-    throw new AppError('account_locked', { minutes: Math.ceil(seconds / 60), retryAfterSeconds: seconds });
+    throw new AppError('account_locked', {
+      minutes: Math.ceil(seconds / 60),
+      retryAfterSeconds: seconds,
+    });
   }
   const passwordOk = await verifyPassword(user.passwordHash, input.password);
   if (!passwordOk || user.disabledAt) {
@@ -76,7 +79,9 @@ export async function signIn(
           recordType: 'user',
           recordId: user.id,
           outcome: locked ? 'ok' : 'denied',
-          changes: locked ? { lockedUntil: [null, locked.toISOString()] } : { reason: [null, 'wrong_password'] },
+          changes: locked
+            ? { lockedUntil: [null, locked.toISOString()] }
+            : { reason: [null, 'wrong_password'] },
         });
       } else {
         await writeAudit(tx, userCtx, {
@@ -92,10 +97,17 @@ export async function signIn(
   }
   return db.transaction(async (tx) => {
     if (user.failedLoginCount > 0 || user.lockedUntil) {
-      await tx.update(users).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, user.id));
+      await tx
+        .update(users)
+        .set({ failedLoginCount: 0, lockedUntil: null })
+        .where(eq(users.id, user.id));
     }
     const started = await startSession(tx, user.id, now, policies.session);
-    await writeAudit(tx, userCtx, { action: 'session.create', recordType: 'user', recordId: user.id });
+    await writeAudit(tx, userCtx, {
+      action: 'session.create',
+      recordType: 'user',
+      recordId: user.id,
+    });
     return { actor: actorOf(user), ...started };
   });
 }
@@ -122,7 +134,12 @@ export async function changePassword(
   if (!user) throw new AppError('not_found');
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await db.transaction((tx) =>
-      writeAudit(tx, ctx, { action: 'user.change_password', recordType: 'user', recordId: user.id, outcome: 'denied' }),
+      writeAudit(tx, ctx, {
+        action: 'user.change_password',
+        recordType: 'user',
+        recordId: user.id,
+        outcome: 'denied',
+      }),
     );
     throw new AppError('password_incorrect');
   }
@@ -132,9 +149,16 @@ export async function changePassword(
   await db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ passwordHash, passwordChangedAt: ctx.now, updatedAt: ctx.now, version: sql`${users.version} + 1` })
+      .set({
+        passwordHash,
+        passwordChangedAt: ctx.now,
+        updatedAt: ctx.now,
+        version: sql`${users.version} + 1`,
+      })
       .where(eq(users.id, user.id));
-    await tx.delete(sessions).where(sql`${sessions.userId} = ${user.id} and ${sessions.id} <> ${currentSessionId}`);
+    await tx
+      .delete(sessions)
+      .where(sql`${sessions.userId} = ${user.id} and ${sessions.id} <> ${currentSessionId}`);
     await writeAudit(tx, ctx, {
       action: 'user.change_password',
       recordType: 'user',
@@ -143,4 +167,3 @@ export async function changePassword(
     });
   });
 }
-

@@ -20,8 +20,12 @@ const me = z
       missionId: z.uuid().nullable(),
       locale: z.enum(['en', 'fr']),
     }),
-    csrfToken: z.string().meta({ description: 'Send it in the x-csrf-token header of every POST, PUT, PATCH and DELETE.' }),
-    abilities: z.array(z.string()).meta({ description: 'Policy actions this user may attempt; the UI shows only these.' }),
+    csrfToken: z.string().meta({
+      description: 'Send it in the x-csrf-token header of every POST, PUT, PATCH and DELETE.',
+    }),
+    abilities: z
+      .array(z.string())
+      .meta({ description: 'Policy actions this user may attempt; the UI shows only these.' }),
   })
   .meta({ id: 'Me' });
 
@@ -29,8 +33,14 @@ function meOf(actor: Actor, csrfToken: string) {
   return { user: actor, csrfToken, abilities: abilitiesOf(actor) };
 }
 
-function setSessionCookie(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, token: string) {
-  const secure = request.protocol === 'https' || (app.ctx.config.publicUrl?.startsWith('https:') ?? false);
+function setSessionCookie(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+) {
+  const secure =
+    request.protocol === 'https' || (app.ctx.config.publicUrl?.startsWith('https:') ?? false);
   reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure });
 }
 
@@ -52,7 +62,10 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
           `After ${config.loginMaxFailures} failures in a row the account is locked for ${config.loginLockMinutes} minutes (429).`,
         tags: ['session'],
         security: [],
-        body: z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) }),
+        body: z.object({
+          email: z.string().trim().min(1).max(320),
+          password: z.string().min(1).max(1024),
+        }),
         response: { 200: me },
       },
     },
@@ -62,7 +75,10 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         auditContextOf(app, request),
         request.body,
         {
-          session: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
+          session: {
+            idleMinutes: config.sessionIdleMinutes,
+            absoluteHours: config.sessionAbsoluteHours,
+          },
           lockout: { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes },
         },
       );
@@ -79,7 +95,12 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      await signOut(app.ctx.database.db, auditContextOf(app, request), request.session!.sessionId, actor);
+      await signOut(
+        app.ctx.database.db,
+        auditContextOf(app, request),
+        request.session!.sessionId,
+        actor,
+      );
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },
@@ -89,7 +110,11 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/me',
     {
       config: { action: 'signed_in' },
-      schema: { summary: 'The signed-in user, their role, scope and abilities', tags: ['session'], response: { 200: me } },
+      schema: {
+        summary: 'The signed-in user, their role, scope and abilities',
+        tags: ['session'],
+        response: { 200: me },
+      },
     },
     async (request) => meOf(requireActor(request), request.session!.csrfToken),
   );
@@ -102,7 +127,10 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Change my password',
         description: 'Ends every other session of the account.',
         tags: ['session'],
-        body: z.object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) }),
+        body: z.object({
+          currentPassword: z.string().min(1).max(1024),
+          newPassword: z.string().min(1).max(1024),
+        }),
         response: { 204: z.null() },
       },
     },

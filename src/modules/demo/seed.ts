@@ -15,13 +15,48 @@ export interface DemoLogin {
   scope: string | null;
 }
 
-const demoAccounts: Array<{ role: Role; email: string; displayName: string; partner?: Partner; agencyCode?: string; missionCode?: string; locale?: 'en' | 'fr' }> = [
+const demoAccounts: Array<{
+  role: Role;
+  email: string;
+  displayName: string;
+  partner?: Partner;
+  agencyCode?: string;
+  missionCode?: string;
+  locale?: 'en' | 'fr';
+}> = [
   { role: 'program_admin', email: 'admin@demo.peaceops.ca', displayName: 'Alex Tremblay' },
-  { role: 'program_officer', email: 'program.officer@demo.peaceops.ca', displayName: 'Jordan Singh' },
-  { role: 'decision_partner', email: 'gac.partner@demo.peaceops.ca', displayName: 'Morgan Leblanc', partner: 'GAC', locale: 'fr' },
-  { role: 'agency_coordinator', email: 'coordinator.sq@demo.peaceops.ca', displayName: 'Camille Gagnon', agencyCode: 'SQ', locale: 'fr' },
-  { role: 'officer', email: 'officer@demo.peaceops.ca', displayName: 'Sam Whitehorse', agencyCode: 'RCMP' },
-  { role: 'contingent_commander', email: 'commander@demo.peaceops.ca', displayName: 'Dominique Roy', missionCode: 'MINUSMA', locale: 'fr' },
+  {
+    role: 'program_officer',
+    email: 'program.officer@demo.peaceops.ca',
+    displayName: 'Jordan Singh',
+  },
+  {
+    role: 'decision_partner',
+    email: 'gac.partner@demo.peaceops.ca',
+    displayName: 'Morgan Leblanc',
+    partner: 'GAC',
+    locale: 'fr',
+  },
+  {
+    role: 'agency_coordinator',
+    email: 'coordinator.sq@demo.peaceops.ca',
+    displayName: 'Camille Gagnon',
+    agencyCode: 'SQ',
+    locale: 'fr',
+  },
+  {
+    role: 'officer',
+    email: 'officer@demo.peaceops.ca',
+    displayName: 'Sam Whitehorse',
+    agencyCode: 'RCMP',
+  },
+  {
+    role: 'contingent_commander',
+    email: 'commander@demo.peaceops.ca',
+    displayName: 'Dominique Roy',
+    missionCode: 'MINUSMA',
+    locale: 'fr',
+  },
   { role: 'auditor', email: 'auditor@demo.peaceops.ca', displayName: 'Riley Chen' },
 ];
 
@@ -35,10 +70,16 @@ export async function seedDemo(db: Db, ctx: AuditContext): Promise<DemoLogin[]> 
   await seedReferenceData(db);
   const logins: DemoLogin[] = [];
   for (const account of demoAccounts) {
-    const [existing] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${account.email}`);
+    const [existing] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${account.email}`);
     if (!existing) {
       if (account.missionCode) {
-        const [m] = await db.select({ id: missions.id }).from(missions).where(eq(missions.code, account.missionCode));
+        const [m] = await db
+          .select({ id: missions.id })
+          .from(missions)
+          .where(eq(missions.code, account.missionCode));
         if (!m) continue;
       }
       await addUser(db, ctx, { ...account, password: DEMO_PASSWORD });

@@ -15,9 +15,20 @@ import {
 import { agencyTypes, missionStatuses, organizationKinds, riskLevels } from './schema.ts';
 
 const bilingual = { nameEn: z.string(), nameFr: z.string() };
-const organization = z.object({ code: z.string(), kind: z.enum(organizationKinds), ...bilingual, version: z.number() }).meta({ id: 'Organization' });
-const country = z.object({ code: z.string(), iso3: z.string().nullable(), ...bilingual, dissolvedOn: z.string().nullable() }).meta({ id: 'Country' });
-const missionRole = z.object({ code: z.string(), kind: z.enum(['role', 'specialised_team']), ...bilingual }).meta({ id: 'MissionRole' });
+const organization = z
+  .object({ code: z.string(), kind: z.enum(organizationKinds), ...bilingual, version: z.number() })
+  .meta({ id: 'Organization' });
+const country = z
+  .object({
+    code: z.string(),
+    iso3: z.string().nullable(),
+    ...bilingual,
+    dissolvedOn: z.string().nullable(),
+  })
+  .meta({ id: 'Country' });
+const missionRole = z
+  .object({ code: z.string(), kind: z.enum(['role', 'specialised_team']), ...bilingual })
+  .meta({ id: 'MissionRole' });
 const postType = z.object({ code: z.string(), ...bilingual }).meta({ id: 'PostType' });
 const agency = z
   .object({
@@ -56,15 +67,38 @@ const idParams = z.object({ id: z.uuid() });
 export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.ctx.database.db;
   const lists = [
-    ['/api/v1/reference/organizations', 'Organizations that request police (UN, EU, OSCE...)', organization, listOrganizations],
-    ['/api/v1/reference/countries', 'Countries, in English and French (ISO 3166-1, with Kosovo and former states)', country, listCountries],
-    ['/api/v1/reference/mission-roles', 'Roles in mission and specialised teams', missionRole, listMissionRoles],
-    ['/api/v1/reference/post-types', 'Types of post (individual police officer, gender adviser...)', postType, listPostTypes],
+    [
+      '/api/v1/reference/organizations',
+      'Organizations that request police (UN, EU, OSCE...)',
+      organization,
+      listOrganizations,
+    ],
+    [
+      '/api/v1/reference/countries',
+      'Countries, in English and French (ISO 3166-1, with Kosovo and former states)',
+      country,
+      listCountries,
+    ],
+    [
+      '/api/v1/reference/mission-roles',
+      'Roles in mission and specialised teams',
+      missionRole,
+      listMissionRoles,
+    ],
+    [
+      '/api/v1/reference/post-types',
+      'Types of post (individual police officer, gender adviser...)',
+      postType,
+      listPostTypes,
+    ],
   ] as const;
   for (const [url, summary, item, list] of lists) {
     app.get(
       url,
-      { config: { action: 'reference.read' }, schema: { summary, tags: ['reference'], response: { 200: z.array(item) } } },
+      {
+        config: { action: 'reference.read' },
+        schema: { summary, tags: ['reference'], response: { 200: z.array(item) } },
+      },
       async (request) => {
         await authorize(app, request, 'reference.read');
         return list(db());
@@ -76,7 +110,11 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/agencies',
     {
       config: { action: 'agency.list' },
-      schema: { summary: 'Partner police agencies', tags: ['agencies'], response: { 200: z.array(agency) } },
+      schema: {
+        summary: 'Partner police agencies',
+        tags: ['agencies'],
+        response: { 200: z.array(agency) },
+      },
     },
     async (request) => {
       await authorize(app, request, 'agency.list');
@@ -88,7 +126,12 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/agencies/:id',
     {
       config: { action: 'agency.read' },
-      schema: { summary: 'One agency', tags: ['agencies'], params: idParams, response: { 200: agency } },
+      schema: {
+        summary: 'One agency',
+        tags: ['agencies'],
+        params: idParams,
+        response: { 200: agency },
+      },
     },
     async (request) => {
       await authorize(app, request, 'agency.read');
@@ -103,7 +146,11 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/missions',
     {
       config: { action: 'mission.list' },
-      schema: { summary: 'Missions since 1989', tags: ['missions'], response: { 200: z.array(mission) } },
+      schema: {
+        summary: 'Missions since 1989',
+        tags: ['missions'],
+        response: { 200: z.array(mission) },
+      },
     },
     async (request) => {
       await authorize(app, request, 'mission.list');
@@ -115,7 +162,12 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/missions/:id',
     {
       config: { action: 'mission.read' },
-      schema: { summary: 'One mission and its locations', tags: ['missions'], params: idParams, response: { 200: missionDetail } },
+      schema: {
+        summary: 'One mission and its locations',
+        tags: ['missions'],
+        params: idParams,
+        response: { 200: missionDetail },
+      },
     },
     async (request) => {
       await authorize(app, request, 'mission.read');

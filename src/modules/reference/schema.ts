@@ -17,7 +17,12 @@ export const organizations = pgTable(
     nameFr: text('name_fr').notNull(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [check('organizations_kind_ck', sql`${t.kind} in ('un','eu','osce','regional','bilateral','other')`)],
+  (t) => [
+    check(
+      'organizations_kind_ck',
+      sql`${t.kind} in ('un','eu','osce','regional','bilateral','other')`,
+    ),
+  ],
 );
 
 /** ISO 3166-1 alpha-2 codes, plus XK (Kosovo, user-assigned) as the UN and EU use it. */
@@ -30,9 +35,27 @@ export const countries = pgTable('countries', {
   dissolvedOn: date('dissolved_on'),
 });
 
-export const agencyTypes = ['federal', 'provincial', 'municipal', 'first_nations', 'regional'] as const;
+export const agencyTypes = [
+  'federal',
+  'provincial',
+  'municipal',
+  'first_nations',
+  'regional',
+] as const;
 export const provinces = [
-  'AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT',
+  'AB',
+  'BC',
+  'MB',
+  'NB',
+  'NL',
+  'NS',
+  'NT',
+  'NU',
+  'ON',
+  'PE',
+  'QC',
+  'SK',
+  'YT',
 ] as const;
 
 export const agencies = pgTable(
@@ -54,7 +77,10 @@ export const agencies = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('agencies_type_ck', sql`${t.type} in ('federal','provincial','municipal','first_nations','regional')`),
+    check(
+      'agencies_type_ck',
+      sql`${t.type} in ('federal','provincial','municipal','first_nations','regional')`,
+    ),
     check('agencies_agreement_ck', sql`${t.agreementStatus} in ('active','inactive','pending')`),
   ],
 );

@@ -53,7 +53,12 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/users/:id',
     {
       config: { action: 'user.read' },
-      schema: { summary: 'One account', tags: ['users'], params: z.object({ id: z.uuid() }), response: { 200: user } },
+      schema: {
+        summary: 'One account',
+        tags: ['users'],
+        params: z.object({ id: z.uuid() }),
+        response: { 200: user },
+      },
     },
     async (request) => {
       await authorize(app, request, 'user.read');

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { agencies, missions } from '../reference/schema.ts';
 
 /** The eight roles of DESIGN.md section 2 (the public has no account). Ids are a stable contract. */
@@ -39,7 +48,9 @@ export const users = pgTable(
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     failedLoginCount: integer('failed_login_count').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
-    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true })
+      .notNull()
+      .defaultNow(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -50,9 +61,18 @@ export const users = pgTable(
       'users_role_ck',
       sql`${t.role} in ('program_admin','program_officer','decision_partner','agency_coordinator','officer','contingent_commander','auditor')`,
     ),
-    check('users_partner_scope_ck', sql`(${t.role} = 'decision_partner') = (${t.partner} is not null)`),
-    check('users_agency_scope_ck', sql`${t.role} <> 'agency_coordinator' or ${t.agencyId} is not null`),
-    check('users_mission_scope_ck', sql`(${t.role} = 'contingent_commander') = (${t.missionId} is not null)`),
+    check(
+      'users_partner_scope_ck',
+      sql`(${t.role} = 'decision_partner') = (${t.partner} is not null)`,
+    ),
+    check(
+      'users_agency_scope_ck',
+      sql`${t.role} <> 'agency_coordinator' or ${t.agencyId} is not null`,
+    ),
+    check(
+      'users_mission_scope_ck',
+      sql`(${t.role} = 'contingent_commander') = (${t.missionId} is not null)`,
+    ),
     check('users_locale_ck', sql`${t.locale} in ('en','fr')`),
   ],
 );

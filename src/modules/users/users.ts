@@ -36,10 +36,16 @@ export interface NewUser {
 }
 
 /** Pure rule: the scope each role needs (DESIGN.md section 2). */
-export function assertScopeFits(role: Role, u: Pick<NewUser, 'partner' | 'agencyCode' | 'missionCode'>) {
-  if (role === 'decision_partner' && !u.partner) throw new AppError('scope_required', { scope: 'partner' });
-  if (role === 'agency_coordinator' && !u.agencyCode) throw new AppError('scope_required', { scope: 'agency' });
-  if (role === 'contingent_commander' && !u.missionCode) throw new AppError('scope_required', { scope: 'mission' });
+export function assertScopeFits(
+  role: Role,
+  u: Pick<NewUser, 'partner' | 'agencyCode' | 'missionCode'>,
+) {
+  if (role === 'decision_partner' && !u.partner)
+    throw new AppError('scope_required', { scope: 'partner' });
+  if (role === 'agency_coordinator' && !u.agencyCode)
+    throw new AppError('scope_required', { scope: 'agency' });
+  if (role === 'contingent_commander' && !u.missionCode)
+    throw new AppError('scope_required', { scope: 'mission' });
 }
 
 async function agencyIdOf(tx: Tx, code: string | null | undefined): Promise<string | null> {
@@ -74,7 +80,8 @@ export async function addUser(db: Db, ctx: AuditContext, input: NewUser) {
       role: input.role,
       partner: input.role === 'decision_partner' ? (input.partner ?? null) : null,
       agencyId: await agencyIdOf(tx, input.agencyCode),
-      missionId: input.role === 'contingent_commander' ? await missionIdOf(tx, input.missionCode) : null,
+      missionId:
+        input.role === 'contingent_commander' ? await missionIdOf(tx, input.missionCode) : null,
       locale: input.locale ?? 'en',
       createdAt: ctx.now,
       updatedAt: ctx.now,

@@ -1,0 +1,120 @@
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import {
+  GcdsButton,
+  GcdsFooter,
+  GcdsHeader,
+  GcdsNavLink,
+  GcdsTopNav,
+} from '@gcds-core/components-react';
+import { useAuth } from './auth.tsx';
+import { otherLanguageHref } from './lib/lang.ts';
+import { useLang } from './lib/hooks.ts';
+import { roleLabel } from './lib/roles.ts';
+
+/** Links of the GC Design System components (header, nav, toggle) navigate inside the app. */
+function useInAppGcdsLinks() {
+  const navigate = useNavigate();
+  useEffect(() => {
+    const onGcdsClick = (event: Event) => {
+      const href = (event as CustomEvent<unknown>).detail;
+      if (typeof href !== 'string' || href.startsWith('#')) return;
+      const url = new URL(href, window.location.href);
+      if (url.origin !== window.location.origin || !/^\/(en|fr)(\/|$)/.test(url.pathname)) return;
+      event.preventDefault();
+      navigate(url.pathname + url.search + url.hash);
+    };
+    document.addEventListener('gcdsClick', onGcdsClick);
+    return () => document.removeEventListener('gcdsClick', onGcdsClick);
+  }, [navigate]);
+}
+
+export function Layout() {
+  const lang = useLang();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { t, i18n } = useTranslation('common');
+  const auth = useAuth();
+  useInAppGcdsLinks();
+
+  useLayoutEffect(() => {
+    if (i18n.language !== lang) void i18n.changeLanguage(lang);
+    document.documentElement.lang = lang;
+  }, [i18n, lang]);
+
+  // After an in-app navigation, move focus to the new page's heading so it is announced.
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    if (location.hash) return;
+    const heading = document.querySelector<HTMLElement>('main h1');
+    (heading ?? document.getElementById('main-content'))?.focus({ preventScroll: false });
+  }, [location.pathname, location.hash]);
+
+  const me = auth.state.status === 'signedIn' ? auth.state.me : null;
+  const home = `/${lang}/`;
+  const endedSignOut = auth.state.status === 'signedOut' && auth.state.ended === true;
+  const { signOutShown } = auth;
+  useEffect(() => {
+    if (endedSignOut && location.pathname === home) signOutShown();
+  }, [endedSignOut, home, location.pathname, signOutShown]);
+  const path = location.pathname;
+  const navLink = (to: string, label: string) => (
+    <GcdsNavLink href={to} current={path === to || path.startsWith(`${to}/`)} lang={lang}>
+      {label}
+    </GcdsNavLink>
+  );
+
+  return (
+    <>
+      <GcdsHeader
+        lang={lang}
+        langHref={otherLanguageHref(location.pathname, location.search, location.hash, lang)}
+        skipToHref="#main-content"
+      >
+        <GcdsTopNav slot="menu" label={t('header.navLabel')} alignment="end" lang={lang}>
+          <GcdsNavLink slot="home" href={home} lang={lang}>
+            {t('appName')}
+          </GcdsNavLink>
+          {me && auth.can('mission.list') ? navLink(`/${lang}/missions`, t('nav.missions')) : null}
+          {me && auth.can('agency.list') ? navLink(`/${lang}/agencies`, t('nav.agencies')) : null}
+          {me ? navLink(`/${lang}/account`, t('nav.account')) : null}
+          {auth.state.status === 'signedOut'
+            ? navLink(`/${lang}/sign-in`, t('header.signIn'))
+            : null}
+        </GcdsTopNav>
+        <div slot="account">
+          {me ? (
+            <section className="account-bar" aria-label={t('header.accountLabel')}>
+              <p className="account-bar__who">
+                {t('header.signedInAs')} <strong>{me.user.displayName}</strong>
+                <span className="account-bar__role">
+                  {t('header.roleLine', { role: roleLabel(t, me.user) })}
+                </span>
+              </p>
+              <GcdsButton
+                type="button"
+                buttonRole="secondary"
+                size="small"
+                lang={lang}
+                onClick={() => {
+                  void auth.signOut().then(() => navigate(home, { state: { signedOut: true } }));
+                }}
+              >
+                {t('header.signOut')}
+              </GcdsButton>
+            </section>
+          ) : null}
+        </div>
+      </GcdsHeader>
+      <main id="main-content" tabIndex={-1} className="page-container">
+        <Outlet />
+      </main>
+      <GcdsFooter lang={lang} display="full" />
+    </>
+  );
+}

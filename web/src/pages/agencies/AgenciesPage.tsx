@@ -1,0 +1,59 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoadError, Loading } from '../../components/LoadError.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import type { Agency } from '../../lib/api.ts';
+import { byName, nameIn } from '../../lib/format.ts';
+import { useApi, useLang, usePageTitle } from '../../lib/hooks.ts';
+
+export function AgenciesPage() {
+  const { t } = useTranslation('reference');
+  const lang = useLang();
+  usePageTitle(t('agencies.title'));
+  const agencies = useApi<Agency[]>('/api/v1/agencies');
+  const sorted = useMemo(
+    () => (agencies.status === 'ready' ? [...agencies.data].sort(byName<Agency>(lang)) : []),
+    [agencies, lang],
+  );
+
+  return (
+    <>
+      <PageHeading>{t('agencies.title')}</PageHeading>
+      <p className="lead">{t('agencies.intro')}</p>
+      {agencies.status === 'loading' ? <Loading /> : null}
+      {agencies.status === 'error' ? <LoadError error={agencies.error} /> : null}
+      {agencies.status === 'ready' && sorted.length === 0 ? <p>{t('agencies.empty')}</p> : null}
+      {sorted.length > 0 ? (
+        <div className="table-wrapper">
+          <table className="data-table">
+            <caption>{t('agencies.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('agencies.columns.name')}</th>
+                <th scope="col">{t('agencies.columns.code')}</th>
+                <th scope="col">{t('agencies.columns.type')}</th>
+                <th scope="col">{t('agencies.columns.province')}</th>
+                <th scope="col">{t('agencies.columns.agreement')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((agency) => (
+                <tr key={agency.id}>
+                  <th scope="row">{nameIn(lang, agency)}</th>
+                  <td className="code">{agency.code}</td>
+                  <td>{t(`agencyTypes.${agency.type}`)}</td>
+                  <td>
+                    {agency.province
+                      ? t(`provinces.${agency.province}`, { defaultValue: agency.province })
+                      : '—'}
+                  </td>
+                  <td>{t(`agreementStatuses.${agency.agreementStatus}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+import { Link, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../auth.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { Loading } from '../../components/LoadError.tsx';
+import { useLang, usePageTitle } from '../../lib/hooks.ts';
+import { roleLabel } from '../../lib/roles.ts';
+
+interface PageLink {
+  to: string;
+  title: string;
+  description: string;
+}
+
+/** The home page: what the program is (signed out), or what this user can do in it (signed in). */
+export function HomePage() {
+  const { t } = useTranslation('home');
+  const lang = useLang();
+  const auth = useAuth();
+  const location = useLocation();
+  const signedOutNotice = (location.state as { signedOut?: boolean } | null)?.signedOut === true;
+
+  const me = auth.state.status === 'signedIn' ? auth.state.me : null;
+  const title = me ? t('signedIn.title', { name: me.user.displayName }) : t('public.title');
+  usePageTitle(me ? t('common:nav.home') : t('public.title'));
+
+  if (auth.state.status === 'loading') {
+    return (
+      <>
+        <PageHeading>{t('public.title')}</PageHeading>
+        <Loading />
+      </>
+    );
+  }
+
+  if (!me) {
+    return (
+      <>
+        <PageHeading>{title}</PageHeading>
+        {signedOutNotice ? (
+          <div className="notice notice--success" role="status">
+            <p>{t('common:signedOut')}</p>
+          </div>
+        ) : null}
+        <p className="lead">{t('public.intro')}</p>
+        <p>{t('public.signInPrompt')}</p>
+        <p>
+          <Link className="button-link" to={`/${lang}/sign-in`}>
+            {t('public.signIn')}
+          </Link>
+        </p>
+      </>
+    );
+  }
+
+  const pages: PageLink[] = [];
+  if (auth.can('mission.list')) {
+    pages.push({
+      to: `/${lang}/missions`,
+      title: t('signedIn.pages.missions'),
+      description: t('signedIn.pages.missionsDescription'),
+    });
+  }
+  if (auth.can('agency.list')) {
+    pages.push({
+      to: `/${lang}/agencies`,
+      title: t('signedIn.pages.agencies'),
+      description: t('signedIn.pages.agenciesDescription'),
+    });
+  }
+  pages.push({
+    to: `/${lang}/account`,
+    title: t('signedIn.pages.account'),
+    description: t('signedIn.pages.accountDescription'),
+  });
+
+  const { role, partner } = me.user;
+  return (
+    <>
+      <PageHeading>{title}</PageHeading>
+      <p className="lead">{t('signedIn.roleLine', { role: roleLabel(t, me.user) })}</p>
+      <section aria-labelledby="what-you-do">
+        <h2 id="what-you-do">{t('signedIn.whatYouDo')}</h2>
+        <p data-testid="role-summary">
+          {t(`roles.${role}`, { partner: partner ? t(`common:partners.${partner}`) : '' })}
+        </p>
+      </section>
+      <section aria-labelledby="your-pages">
+        <h2 id="your-pages">{t('signedIn.pagesHeading')}</h2>
+        <ul className="page-list">
+          {pages.map((page) => (
+            <li key={page.to}>
+              <Link to={page.to}>{page.title}</Link>
+              <p>{page.description}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,138 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../auth.tsx';
+import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { TextField } from '../../components/TextField.tsx';
+import { ApiError, api, type Me } from '../../lib/api.ts';
+import { useLang, usePageTitle } from '../../lib/hooks.ts';
+import { safeNext } from '../../lib/lang.ts';
+
+type Field = 'email' | 'password';
+
+export function SignInPage() {
+  const { t } = useTranslation('auth');
+  const lang = useLang();
+  const auth = useAuth();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  usePageTitle(t('signIn.title'));
+
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const summary = useRef<HTMLDivElement>(null);
+  // After each failed submission, once the summary is on screen, move focus to it.
+  const [errorsShown, setErrorsShown] = useState(0);
+  useEffect(() => {
+    if (errorsShown > 0) summary.current?.focus();
+  }, [errorsShown]);
+
+  const showErrors = (fields: Partial<Record<Field, string>>, form: string | null) => {
+    setFieldErrors(fields);
+    setFormError(form);
+    // Focus the summary once it is rendered.
+    setErrorsShown((n) => n + 1);
+  };
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting) return;
+    const missing: Partial<Record<Field, string>> = {};
+    if (!email.trim()) missing.email = t('signIn.emailRequired');
+    if (!password) missing.password = t('signIn.passwordRequired');
+    if (Object.keys(missing).length > 0) return showErrors(missing, null);
+
+    setSubmitting(true);
+    try {
+      const me = await api<Me>('/api/v1/session', {
+        method: 'POST',
+        body: { email: email.trim(), password },
+        lang,
+        reportUnauthenticated: false,
+      });
+      auth.signedIn(me);
+      navigate(`/${lang}${next}`, { replace: true });
+    } catch (error) {
+      setSubmitting(false);
+      setPassword('');
+      if (error instanceof ApiError) {
+        const fields: Partial<Record<Field, string>> = {};
+        for (const f of error.fields)
+          if (f.path === 'email' || f.path === 'password') fields[f.path] = f.message;
+        showErrors(fields, Object.keys(fields).length > 0 ? null : error.message);
+      } else {
+        showErrors(
+          {},
+          t(
+            error instanceof Error && error.name === 'NetworkError'
+              ? 'common:errors.network'
+              : 'common:errors.unexpected',
+          ),
+        );
+      }
+    }
+  }
+
+  if (auth.state.status === 'signedIn') {
+    return (
+      <>
+        <PageHeading>{t('signIn.title')}</PageHeading>
+        <p>{t('signIn.alreadySignedIn', { name: auth.state.me.user.displayName })}</p>
+        <p>
+          <Link to={`/${lang}/`}>{t('signIn.goHome')}</Link>
+        </p>
+      </>
+    );
+  }
+
+  const items: SummaryItem[] = [
+    ...(formError ? [{ fieldId: 'email', message: formError }] : []),
+    ...(['email', 'password'] as const).flatMap((f) =>
+      fieldErrors[f] ? [{ fieldId: f, message: fieldErrors[f] }] : [],
+    ),
+  ];
+
+  return (
+    <>
+      <PageHeading>{t('signIn.title')}</PageHeading>
+      {params.get('next') ? (
+        <div className="notice notice--info">
+          <p>{t('signIn.continueNotice')}</p>
+        </div>
+      ) : null}
+      <ErrorSummary ref={summary} items={items} />
+      <p>{t('signIn.intro')}</p>
+      <form className="form" noValidate onSubmit={onSubmit}>
+        <TextField
+          id="email"
+          label={t('signIn.email')}
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={setEmail}
+          error={fieldErrors.email}
+          required
+        />
+        <TextField
+          id="password"
+          label={t('signIn.password')}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          error={fieldErrors.password}
+          required
+        />
+        <button type="submit" className="button button--primary" aria-disabled={submitting}>
+          {submitting ? t('signIn.submitting') : t('signIn.submit')}
+        </button>
+      </form>
+      <p className="help">{t('signIn.help')}</p>
+    </>
+  );
+}

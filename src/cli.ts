@@ -9,7 +9,6 @@ import { AppError } from './kernel/errors.ts';
 import { translator } from './kernel/i18n.ts';
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './modules/demo/seed.ts';
 import { seedReferenceData } from './modules/reference/seed.ts';
-import { markShuttingDown } from './modules/health/routes.ts';
 import { roles, partners, type Role } from './modules/users/schema.ts';
 import { addUser } from './modules/users/users.ts';
 
@@ -112,7 +111,6 @@ program
       if (stopping) return;
       stopping = true;
       app.log.info({ signal }, 'shutting down: finishing in-flight requests');
-      markShuttingDown();
       await app.close();
       await database.close();
       process.exit(0);

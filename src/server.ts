@@ -73,10 +73,19 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     trustProxy: process.env.TRUST_PROXY === '1',
     bodyLimit: 1_048_576,
     return503OnClosing: true,
-    forceCloseConnections: false,
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.decorate('ctx', { database: options.database, config, clock: options.clock ?? systemClock });
+  app.decorate('ctx', {
+    database: options.database,
+    config,
+    clock: options.clock ?? systemClock,
+    shuttingDown: false,
+  });
+  // On close (SIGTERM), readiness turns 503 at once; Fastify stops accepting connections, answers
+  // 503 to new requests on open connections, and lets in-flight requests finish.
+  app.addHook('preClose', async () => {
+    app.ctx.shuttingDown = true;
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -137,6 +146,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     errorResponseBuilder: () => new AppError('rate_limited'),
   });
   app.addHook('onSend', async (request, reply) => {
+    // While shutting down, close each connection after its last response so the process can exit.
+    if (app.ctx.shuttingDown) reply.header('connection', 'close');
     if (
       request.url.startsWith('/api/') ||
       request.url.startsWith('/healthz') ||

@@ -85,7 +85,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<Config> = {},
+  beforeReady?: (app: App) => void,
+): Promise<TestApp> {
   const database = await freshDatabase();
   if (dbKind === 'postgres') await seedReferenceData(database.db);
   const clock = fakeClock(new Date());
@@ -120,6 +123,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     otherMission: await idOf(missions, 'MINUSTAH'),
   };
   const app = await buildApp({ database, config, clock, logger: false });
+  beforeReady?.(app);
   await app.ready();
   return {
     app,

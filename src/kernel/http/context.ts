@@ -19,6 +19,8 @@ export interface AppContext {
   database: Database;
   config: Config;
   clock: Clock;
+  /** Set when the server starts closing (SIGTERM): readiness answers 503 from then on. */
+  shuttingDown: boolean;
 }
 
 declare module 'fastify' {

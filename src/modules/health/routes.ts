@@ -1,12 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
-let shuttingDown = false;
-/** Called on SIGTERM: readiness turns 503 so the load balancer stops sending traffic. */
-export function markShuttingDown() {
-  shuttingDown = true;
-}
-
 const status = z.object({ status: z.enum(['ok', 'unavailable']), database: z.string().optional() });
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -30,7 +24,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (_request, reply) => {
-      if (shuttingDown) return reply.status(503).send({ status: 'unavailable' });
+      if (app.ctx.shuttingDown) return reply.status(503).send({ status: 'unavailable' });
       try {
         await app.ctx.database.ping();
         return { status: 'ok' as const, database: app.ctx.database.kind };

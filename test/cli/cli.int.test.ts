@@ -1,0 +1,162 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { dbKind, describeDb } from '../support/db.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real CLI (bin/peaceops.js) in a child process, as a script would. */
+function peaceops(args: string[], env: Record<string, string>, stdin = ''): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'bin/peaceops.js'), ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+describeDb('peaceops CLI', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'peaceops-cli-'));
+  const env: Record<string, string> = {};
+  let dbName = '';
+
+  beforeAll(async () => {
+    if (dbKind === 'postgres') {
+      dbName = `peaceops_cli_${randomBytes(5).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: inject('postgresUrl') });
+      await admin.connect();
+      await admin.query(`create database ${dbName}`);
+      await admin.end();
+      const url = new URL(inject('postgresUrl'));
+      url.pathname = `/${dbName}`;
+      env.DATABASE_URL = url.toString();
+    } else {
+      env.DATA_DIR = path.join(dir, 'data');
+    }
+  });
+
+  afterAll(async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    if (dbName) {
+      const admin = new pg.Client({ connectionString: inject('postgresUrl') });
+      await admin.connect();
+      await admin.query(`drop database if exists ${dbName} with (force)`);
+      await admin.end();
+    }
+  });
+
+  it('migrates and seeds reference data, idempotently', async () => {
+    const first = await peaceops(['seed'], env);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/reference data: \d+ organizations, \d+ countries, \d+ agencies/);
+    const again = await peaceops(['seed'], env);
+    expect(again.stderr.match(/reference data: [^(]*/)?.[0]).toBe(
+      first.stderr.match(/reference data: [^(]*/)?.[0],
+    );
+  });
+
+  it('adds a user with the password from standard input, and explains a refusal', async () => {
+    const ok = await peaceops(
+      [
+        'user',
+        'add',
+        '--email',
+        'lead@sq.example.ca',
+        '--role',
+        'agency_coordinator',
+        '--agency',
+        'SQ',
+      ],
+      env,
+      'a long passphrase for the cli\n',
+    );
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/created agency_coordinator account/);
+    expect(ok.stdout + ok.stderr).not.toMatch(/passphrase/);
+
+    const noScope = await peaceops(
+      ['user', 'add', '--email', 'x@example.ca', '--role', 'contingent_commander'],
+      env,
+      'a long passphrase for the cli',
+    );
+    expect(noScope.code).toBe(1);
+    expect(noScope.stderr).toMatch(/scope_required.*mission/);
+
+    const weak = await peaceops(
+      ['user', 'add', '--email', 'y@example.ca', '--role', 'auditor'],
+      env,
+      'password1234',
+    );
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toMatch(/password_too_common/);
+
+    const badRole = await peaceops(
+      ['user', 'add', '--email', 'z@example.ca', '--role', 'chief'],
+      env,
+      'x',
+    );
+    expect(badRole.code).not.toBe(0);
+    expect(badRole.stderr).toMatch(/Allowed choices are program_admin/);
+  });
+
+  it('verifies the audit chain', async () => {
+    const run = await peaceops(['audit', 'verify'], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/audit log intact: \d+ entries verified/);
+  });
+
+  it('backs up and restores, round trip', async () => {
+    const file = path.join(dir, dbKind === 'postgres' ? 'backup.dump' : 'backup.tar.gz');
+    const backup = await peaceops(['backup', file], env);
+    expect(backup.code, backup.stderr).toBe(0);
+    expect(fs.statSync(file).size).toBeGreaterThan(1000);
+
+    // A change after the backup disappears with the restore.
+    const later = await peaceops(
+      ['user', 'add', '--email', 'after@example.ca', '--role', 'auditor'],
+      env,
+      'a long passphrase for the cli',
+    );
+    expect(later.code, later.stderr).toBe(0);
+
+    if (dbKind === 'pglite') {
+      const refused = await peaceops(['restore', file], env);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/--force/);
+    }
+    const restore = await peaceops(['restore', file, '--force'], env);
+    expect(restore.code, restore.stderr).toBe(0);
+
+    const again = await peaceops(
+      ['user', 'add', '--email', 'lead@sq.example.ca', '--role', 'auditor'],
+      env,
+      'a long passphrase for the cli',
+    );
+    expect(again.stderr).toMatch(/email_taken/);
+    const after = await peaceops(
+      ['user', 'add', '--email', 'after@example.ca', '--role', 'auditor'],
+      env,
+      'a long passphrase for the cli',
+    );
+    expect(after.code, after.stderr).toBe(0);
+    const verify = await peaceops(['audit', 'verify'], env);
+    expect(verify.code).toBe(0);
+  });
+});

@@ -92,7 +92,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   app.setNotFoundHandler((request, reply) => {
     const locale = request.url.startsWith('/fr') ? 'fr' : 'en';
     if (
-      request.method === 'GET' &&
+      (request.method === 'GET' || request.method === 'HEAD') &&
       /^\/(en|fr)(\/|$)/.test(request.url) &&
       fs.existsSync(path.join(webRoot, 'index.html'))
     ) {

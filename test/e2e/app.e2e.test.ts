@@ -423,6 +423,14 @@ describe('web app in Chromium', () => {
     });
   });
 
+  it('renders the API reference at /api/docs under the same strict CSP', async () => {
+    const page = await newPage(await newContext());
+    await page.goto(`${base}/api/docs`);
+    await page.getByText('peaceops API').first().waitFor({ timeout: 30_000 });
+    await page.getByText('/api/v1/session').first().waitFor();
+    await page.close();
+  });
+
   it('(d) logged no Content Security Policy violation and no script error on any page', () => {
     expect(pagesVisited).toBeGreaterThan(30);
     expect(cspMessages).toEqual([]);

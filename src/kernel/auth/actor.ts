@@ -1,4 +1,4 @@
-import type { Locale, Partner, Role } from '../../modules/users/schema.ts';
+import type { Locale, Partner, Role, users } from '../../modules/users/schema.ts';
 
 /** The signed-in user as every use case and policy sees them. */
 export interface Actor {
@@ -10,4 +10,18 @@ export interface Actor {
   agencyId: string | null;
   missionId: string | null;
   locale: Locale;
+}
+
+/** The actor of an account row (never its password hash or lockout counters). */
+export function actorOf(u: typeof users.$inferSelect): Actor {
+  return {
+    id: u.id,
+    email: u.email,
+    displayName: u.displayName,
+    role: u.role,
+    partner: u.partner,
+    agencyId: u.agencyId,
+    missionId: u.missionId,
+    locale: u.locale,
+  };
 }

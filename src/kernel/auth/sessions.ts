@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { sessions, users } from '../../modules/users/schema.ts';
-import type { Actor } from './actor.ts';
+import { actorOf, type Actor } from './actor.ts';
 
 export const SESSION_COOKIE = 'peaceops_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -79,21 +79,7 @@ export async function resolveSession(
   if (now.getTime() - row.session.lastSeenAt.getTime() > 60_000) {
     await tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   }
-  const u = row.user;
-  return {
-    sessionId: id,
-    csrfToken: row.session.csrfToken,
-    actor: {
-      id: u.id,
-      email: u.email,
-      displayName: u.displayName,
-      role: u.role,
-      partner: u.partner,
-      agencyId: u.agencyId,
-      missionId: u.missionId,
-      locale: u.locale,
-    },
-  };
+  return { sessionId: id, csrfToken: row.session.csrfToken, actor: actorOf(row.user) };
 }
 
 export async function endSession(tx: Tx, sessionId: string): Promise<void> {

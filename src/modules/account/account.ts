@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/client.ts';
 import { writeAudit, type AuditContext } from '../../kernel/audit/audit.ts';
-import type { Actor } from '../../kernel/auth/actor.ts';
+import { actorOf, type Actor } from '../../kernel/auth/actor.ts';
 import {
   assertPasswordAcceptable,
   decoy,
@@ -10,7 +10,6 @@ import {
 } from '../../kernel/auth/password.ts';
 import { endSession, startSession, type SessionPolicy } from '../../kernel/auth/sessions.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { actorOf } from '../users/users.ts';
 import { sessions, users } from '../users/schema.ts';
 
 export interface LockoutPolicy {

@@ -1,7 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../kernel/db/client.ts';
 import { writeAudit, type AuditContext } from '../../kernel/audit/audit.ts';
-import type { Actor } from '../../kernel/auth/actor.ts';
 import { assertPasswordAcceptable, hashPassword } from '../../kernel/auth/password.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { agencies, missions } from '../reference/schema.ts';
@@ -107,17 +106,4 @@ export async function listUsers(db: Db) {
 export async function findUser(db: Db, id: string) {
   const [row] = await db.select(publicUserColumns).from(users).where(eq(users.id, id));
   return row ?? null;
-}
-
-export function actorOf(u: typeof users.$inferSelect): Actor {
-  return {
-    id: u.id,
-    email: u.email,
-    displayName: u.displayName,
-    role: u.role,
-    partner: u.partner,
-    agencyId: u.agencyId,
-    missionId: u.missionId,
-    locale: u.locale,
-  };
 }

@@ -28,7 +28,8 @@ async function timeToReady(dataDir: string, port: number): Promise<number> {
       } catch {
         /* not listening yet */
       }
-      if (performance.now() - started > 120_000) throw new Error('server did not become ready in 120 s');
+      if (performance.now() - started > 120_000)
+        throw new Error('server did not become ready in 120 s');
       await new Promise((r) => setTimeout(r, 50));
     }
   } finally {
@@ -76,4 +77,7 @@ console.table({
   'web CSS, gzip bytes': css,
 });
 fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-fs.writeFileSync(path.join(root, 'bench/results/foundation.json'), `${JSON.stringify(results, null, 2)}\n`);
+fs.writeFileSync(
+  path.join(root, 'bench/results/foundation.json'),
+  `${JSON.stringify(results, null, 2)}\n`,
+);

@@ -2,3 +2,7 @@
 export * from '../audit/schema.ts';
 export * from '../../modules/reference/schema.ts';
 export * from '../../modules/users/schema.ts';
+export * from '../../modules/requests/schema.ts';
+export * from '../../modules/decisions/schema.ts';
+export * from '../../modules/missions/schema.ts';
+export * from '../../modules/evaluations/schema.ts';

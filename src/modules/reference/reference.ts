@@ -8,6 +8,7 @@ import {
   missions,
   organizations,
   postTypes,
+  ranks,
 } from './schema.ts';
 
 export const listOrganizations = (db: Db) =>
@@ -15,6 +16,7 @@ export const listOrganizations = (db: Db) =>
 export const listCountries = (db: Db) => db.select().from(countries).orderBy(asc(countries.code));
 export const listMissionRoles = (db: Db) =>
   db.select().from(missionRoles).orderBy(asc(missionRoles.code));
+export const listRanks = (db: Db) => db.select().from(ranks).orderBy(asc(ranks.ordinal));
 export const listPostTypes = (db: Db) => db.select().from(postTypes).orderBy(asc(postTypes.code));
 
 export const listAgencies = (db: Db) => db.select().from(agencies).orderBy(asc(agencies.nameEn));

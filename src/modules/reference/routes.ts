@@ -11,6 +11,7 @@ import {
   listMissions,
   listOrganizations,
   listPostTypes,
+  listRanks,
 } from './reference.ts';
 import { agencyTypes, missionStatuses, organizationKinds, riskLevels } from './schema.ts';
 
@@ -30,6 +31,9 @@ const missionRole = z
   .object({ code: z.string(), kind: z.enum(['role', 'specialised_team']), ...bilingual })
   .meta({ id: 'MissionRole' });
 const postType = z.object({ code: z.string(), ...bilingual }).meta({ id: 'PostType' });
+const rank = z
+  .object({ code: z.string(), ordinal: z.number(), ...bilingual })
+  .meta({ id: 'Rank' });
 const agency = z
   .object({
     id: z.uuid(),
@@ -90,6 +94,12 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
       'Types of post (individual police officer, gender adviser...)',
       postType,
       listPostTypes,
+    ],
+    [
+      '/api/v1/reference/ranks',
+      'The common rank scale, most junior first',
+      rank,
+      listRanks,
     ],
   ] as const;
   for (const [url, summary, item, list] of lists) {

@@ -85,7 +85,8 @@ export const agencies = pgTable(
   ],
 );
 
-export const missionStatuses = ['planned', 'active', 'suspended', 'closed'] as const;
+/** A mission's life cycle (`suspended` is set and lifted by a mission-wide event). */
+export const missionStatuses = ['planned', 'active', 'suspended', 'closing', 'closed'] as const;
 export const riskLevels = ['low', 'moderate', 'high', 'extreme'] as const;
 
 export const missions = pgTable(
@@ -110,14 +111,17 @@ export const missions = pgTable(
     riskLevel: text('risk_level', { enum: riskLevels }).notNull().default('moderate'),
     armed: boolean('armed').notNull().default(false),
     headquarters: text('headquarters'),
+    /** Officers Canada may have in the mission at once: the sum of its current approved decisions' ceilings. */
+    authorizedStrength: integer('authorized_strength').notNull().default(0),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('missions_status_ck', sql`${t.status} in ('planned','active','suspended','closed')`),
+    check('missions_status_ck', sql`${t.status} in ('planned','active','suspended','closing','closed')`),
     check('missions_language_ck', sql`${t.workingLanguage} in ('en','fr')`),
     check('missions_risk_ck', sql`${t.riskLevel} in ('low','moderate','high','extreme')`),
+    check('missions_strength_ck', sql`${t.authorizedStrength} >= 0`),
     check('missions_dates_ck', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
   ],
 );
@@ -152,3 +156,11 @@ export const missionRoles = pgTable(
   },
   (t) => [check('mission_roles_kind_ck', sql`${t.kind} in ('role','specialised_team')`)],
 );
+
+/** The common rank scale every agency's ranks map to (ordinal: higher is more senior). */
+export const ranks = pgTable('ranks', {
+  code: text('code').primaryKey(),
+  ordinal: integer('ordinal').notNull().unique(),
+  nameEn: text('name_en').notNull(),
+  nameFr: text('name_fr').notNull(),
+});

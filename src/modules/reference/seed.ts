@@ -4,6 +4,7 @@ import { agencies as agencyRows } from './data/agencies.ts';
 import { countryRows } from './data/countries.ts';
 import { missionRows } from './data/missions.ts';
 import { organizations as organizationRows } from './data/organizations.ts';
+import { rankRows } from './data/ranks.ts';
 import { missionRoles as missionRoleRows, postTypes as postTypeRows } from './data/roles.ts';
 import {
   agencies,
@@ -13,6 +14,7 @@ import {
   missions,
   organizations,
   postTypes,
+  ranks,
 } from './schema.ts';
 
 const CHUNK = 500;
@@ -31,6 +33,7 @@ export interface ReferenceCounts {
   locations: number;
   roles: number;
   postTypes: number;
+  ranks: number;
 }
 
 /**
@@ -55,6 +58,7 @@ export async function seedReferenceData(db: Db): Promise<ReferenceCounts> {
     for (const rows of chunks(postTypeRows)) {
       await tx.insert(postTypes).values(rows).onConflictDoNothing();
     }
+    await tx.insert(ranks).values(rankRows).onConflictDoNothing();
 
     const allMissions = missionRows();
     const locationsByCode = new Map(allMissions.map((m) => [m.code, m.locations]));
@@ -80,7 +84,8 @@ export async function seedReferenceData(db: Db): Promise<ReferenceCounts> {
         | typeof missions
         | typeof missionLocations
         | typeof missionRoles
-        | typeof postTypes,
+        | typeof postTypes
+        | typeof ranks,
     ) => {
       const [row] = await tx.select({ n: count() }).from(table);
       return row?.n ?? 0;
@@ -93,6 +98,7 @@ export async function seedReferenceData(db: Db): Promise<ReferenceCounts> {
       locations: await tally(missionLocations),
       roles: await tally(missionRoles),
       postTypes: await tally(postTypes),
+      ranks: await tally(ranks),
     };
   });
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { decisionRules, type DecisionRule } from './modules/decisions/rules.ts';
 
 /** Runtime configuration, read once from the environment (the stable contract in the README). */
 export interface Config {
@@ -17,6 +18,12 @@ export interface Config {
   /** Sign-in attempts per minute from one address (all accounts). */
   loginRateLimit: number;
   logLevel: string;
+  /** When the partners' positions allow a decision (DECISION_RULE: unanimous or majority). */
+  decisionRule: DecisionRule;
+  /** Largest document a request may carry, in bytes. */
+  documentMaxBytes: number;
+  /** A request's deadline shows as approaching this many days ahead. */
+  deadlineWarningDays: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -25,6 +32,12 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
   if (!Number.isInteger(n) || n < 0)
     throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return n;
+}
+
+function ruleFrom(value: string | undefined): DecisionRule {
+  if (!value) return 'unanimous';
+  if ((decisionRules as readonly string[]).includes(value)) return value as DecisionRule;
+  throw new Error(`DECISION_RULE must be one of ${decisionRules.join(', ')}, got "${value}"`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -40,5 +53,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMinutes: intFrom(env.LOGIN_LOCK_MINUTES, 15, 'LOGIN_LOCK_MINUTES'),
     loginRateLimit: intFrom(env.LOGIN_RATE_LIMIT, 30, 'LOGIN_RATE_LIMIT'),
     logLevel: env.LOG_LEVEL || 'info',
+    decisionRule: ruleFrom(env.DECISION_RULE),
+    documentMaxBytes: intFrom(env.DOCUMENT_MAX_BYTES, 10 * 1024 * 1024, 'DOCUMENT_MAX_BYTES'),
+    deadlineWarningDays: intFrom(env.DEADLINE_WARNING_DAYS, 7, 'DEADLINE_WARNING_DAYS'),
   };
 }

@@ -23,6 +23,10 @@ import { CSRF_HEADER, SESSION_COOKIE } from './kernel/auth/sessions.ts';
 import { accountRoutes } from './modules/account/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { referenceRoutes } from './modules/reference/routes.ts';
+import { missionRoutes } from './modules/missions/routes.ts';
+import { requestRoutes } from './modules/requests/routes.ts';
+import { decisionRoutes } from './modules/decisions/routes.ts';
+import { evaluationRoutes } from './modules/evaluations/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
 export type App = FastifyInstance;
@@ -223,6 +227,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(accountRoutes);
   await app.register(referenceRoutes);
   await app.register(userRoutes);
+  await app.register(missionRoutes);
+  await app.register(requestRoutes);
+  await app.register(decisionRoutes);
+  await app.register(evaluationRoutes);
 
   if (fs.existsSync(webRoot)) {
     await app.register(fastifyStatic, {

@@ -33,6 +33,21 @@ const everyone = [
   'auditor',
 ] as const satisfies readonly Role[];
 
+const decisionFileReaders = [
+  'program_admin',
+  'program_officer',
+  'decision_partner',
+  'auditor',
+] as const satisfies readonly Role[];
+
+const evaluationReaders = [
+  'program_admin',
+  'program_officer',
+  'decision_partner',
+  'contingent_commander',
+  'auditor',
+] as const satisfies readonly Role[];
+
 export const policies = {
   // Reference data: bilingual names every signed-in user needs.
   'reference.read': { roles: everyone },
@@ -53,6 +68,53 @@ export const policies = {
     roles: everyone,
     scope: (actor, mission) =>
       actor.role === 'contingent_commander' ? mission.id === actor.missionId : true,
+  },
+
+  'mission.create': { roles: ['program_officer'] },
+  'mission.update': { roles: ['program_officer'], scope: () => true },
+
+  // Posts and the planning view: everyone who may read the mission; program officers plan.
+  'post.list': {
+    roles: everyone,
+    scope: (actor, mission) =>
+      actor.role === 'contingent_commander' ? mission.id === actor.missionId : true,
+  },
+  'post.create': { roles: ['program_officer'], scope: () => true },
+  'post.update': { roles: ['program_officer'], scope: () => true },
+
+  // Requests and their decision file: the three partners, program staff and auditors. Agency
+  // coordinators, officers and commanders see missions and posts, never the decision file.
+  'request.list': { roles: decisionFileReaders },
+  'request.read': { roles: decisionFileReaders },
+  'request.create': { roles: ['program_officer'] },
+  'request.update': { roles: ['program_officer'] },
+  'request.move': { roles: ['program_officer'] },
+  'request.document.attach': { roles: ['program_officer'] },
+  'request.document.read': { roles: decisionFileReaders },
+  // A partner's position is recorded by a user of that partner, and by nobody else.
+  'position.list': { roles: decisionFileReaders },
+  'position.record': { roles: ['decision_partner'] },
+  'decision.list': { roles: decisionFileReaders },
+  'decision.read': { roles: decisionFileReaders },
+  'decision.record': { roles: ['program_officer', 'decision_partner'] },
+
+  // Mission evaluations: program staff, the partners and auditors read; a contingent commander
+  // reads and writes those of their own mission.
+  'evaluation.list': { roles: evaluationReaders },
+  'evaluation.read': {
+    roles: evaluationReaders,
+    scope: (actor, evaluation) =>
+      actor.role === 'contingent_commander' ? evaluation.missionId === actor.missionId : true,
+  },
+  'evaluation.create': {
+    roles: ['program_officer', 'contingent_commander'],
+    scope: (actor, evaluation) =>
+      actor.role === 'contingent_commander' ? evaluation.missionId === actor.missionId : true,
+  },
+  'evaluation.update': {
+    roles: ['program_officer', 'contingent_commander'],
+    scope: (actor, evaluation) =>
+      actor.role === 'contingent_commander' ? evaluation.missionId === actor.missionId : true,
   },
 
   // Accounts: administrators manage them, auditors read them, everyone reads themself.

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditEntries } from '../../src/kernel/db/schema.ts';
 import { startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
+import { addPlanningFixtures } from '../support/planning.ts';
 import { matrix, subjects, type Kind, type Subject } from './matrix.ts';
 
 describeDb('authorization matrix', () => {
@@ -11,6 +12,7 @@ describeDb('authorization matrix', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
+    Object.assign(t.ids, await addPlanningFixtures(t));
     for (const s of subjects) clients.set(s, s === 'anonymous' ? t.anonymous() : await t.as(s));
   });
   afterAll(() => t?.close());
@@ -42,7 +44,9 @@ describeDb('authorization matrix', () => {
   it.each(cells)('%s as %s on %s record', async (route, subject, kind) => {
     const entry = matrix[route]!;
     const [method, pattern] = route.split(' ') as [string, string];
-    const url = kind ? pattern.replace(':id', entry.kinds![kind]!(t, subject)) : pattern;
+    const target = kind ? entry.kinds![kind]!(t, subject) : null;
+    const params = typeof target === 'string' ? { id: target } : (target ?? {});
+    const url = pattern.replace(/:(\w+)/g, (_m, name: string) => params[name] ?? `:${name}`);
     // Routes that end the session get a client of their own.
     const c =
       method === 'DELETE' && subject !== 'anonymous' ? await t.as(subject) : clients.get(subject)!;

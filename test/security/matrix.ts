@@ -25,7 +25,8 @@ export type Subject =
   | 'auditor';
 
 export type Kind = 'own' | 'inScope' | 'other' | 'missing';
-type Resolver = (t: TestApp, subject: Subject) => string;
+/** The record's id, or (for routes with several parameters) each parameter by name. */
+type Resolver = (t: TestApp, subject: Subject) => string | Record<string, string>;
 type Expected = number | Partial<Record<Kind, number>>;
 
 export interface MatrixEntry {
@@ -46,14 +47,14 @@ export const subjects: Subject[] = [
 ];
 
 /** Same status for every signed-in role; 401 for anonymous. */
-function signedIn(status: number): Record<Subject, Expected> {
+function signedIn(status: Expected): Record<Subject, Expected> {
   return Object.fromEntries(subjects.map((s) => [s, s === 'anonymous' ? 401 : status])) as Record<
     Subject,
     Expected
   >;
 }
 
-function only(allowed: Subject[], ok: number, denied = 403): Record<Subject, Expected> {
+function only(allowed: Subject[], ok: Expected, denied = 403): Record<Subject, Expected> {
   return Object.fromEntries(
     subjects.map((s) => [s, s === 'anonymous' ? 401 : allowed.includes(s) ? ok : denied]),
   ) as Record<Subject, Expected>;
@@ -64,6 +65,20 @@ const ownUser: Resolver = (t, s) => t.users[s === 'anonymous' ? 'program_admin' 
 const otherUser: Resolver = (t, s) =>
   t.users[s === 'program_officer' ? 'program_admin' : 'program_officer']!.id;
 let created = 0;
+
+const decisionFileReaders: Subject[] = [
+  'program_admin',
+  'program_officer',
+  'decision_partner',
+  'auditor',
+];
+const evaluationReaders: Subject[] = [...decisionFileReaders, 'contingent_commander'];
+const ownMission: Resolver = (t) => t.ids.ownMission;
+const otherMission: Resolver = (t) => t.ids.otherMission;
+const theRequest: Resolver = (t) => t.ids.request!;
+/** A stale version: reaching the 409 proves the caller got past authorization and validation. */
+const STALE = 999_999;
+const today = () => new Date().toISOString().slice(0, 10);
 
 export const matrix: Record<string, MatrixEntry> = {
   'POST /api/v1/session': {
@@ -88,26 +103,169 @@ export const matrix: Record<string, MatrixEntry> = {
   'GET /api/v1/agencies/:id': {
     kinds: { own: (t) => t.ids.ownAgency, other: (t) => t.ids.otherAgency, missing },
     expect: {
-      ...signedIn({ own: 200, other: 200, missing: 404 } as never),
+      ...signedIn({ own: 200, other: 200, missing: 404 }),
       anonymous: 401,
       agency_coordinator: { own: 200, other: 404, missing: 404 },
       officer: { own: 200, other: 404, missing: 404 },
     },
   },
+  'GET /api/v1/reference/ranks': { expect: signedIn(200) },
   'GET /api/v1/missions': { expect: signedIn(200) },
+  'POST /api/v1/missions': {
+    body: () => ({
+      acronym: `TEST-${++created}`,
+      nameEn: 'Test mission',
+      nameFr: 'Mission d’essai',
+      organizationCode: 'UN',
+      hostCountryCode: 'ML',
+      startDate: '2027-01-01',
+      workingLanguage: 'fr',
+    }),
+    expect: only(['program_officer'], 201),
+  },
   'GET /api/v1/missions/:id': {
-    kinds: { own: (t) => t.ids.ownMission, other: (t) => t.ids.otherMission, missing },
+    kinds: { own: ownMission, other: otherMission, missing },
     expect: {
-      ...signedIn({ own: 200, other: 200, missing: 404 } as never),
+      ...signedIn({ own: 200, other: 200, missing: 404 }),
       anonymous: 401,
       contingent_commander: { own: 200, other: 404, missing: 404 },
+    },
+  },
+  'PATCH /api/v1/missions/:id': {
+    kinds: { own: ownMission, other: otherMission, missing },
+    body: () => ({ version: STALE, headquarters: 'Bamako' }),
+    expect: { ...only([], 0), program_officer: { own: 409, other: 409, missing: 404 } },
+  },
+  'GET /api/v1/missions/:id/posts': {
+    kinds: { own: ownMission, other: otherMission, missing },
+    expect: {
+      ...signedIn({ own: 200, other: 200, missing: 404 }),
+      anonymous: 401,
+      contingent_commander: { own: 200, other: 404, missing: 404 },
+    },
+  },
+  // An unknown request line is refused with 400 once the caller is let through.
+  'POST /api/v1/missions/:id/posts': {
+    kinds: { own: ownMission, other: otherMission, missing },
+    body: () => ({
+      requestLineId: randomUUID(),
+      count: 1,
+      tourStart: '2027-01-01',
+      tourEnd: '2027-12-31',
+    }),
+    expect: { ...only([], 0), program_officer: { own: 400, other: 400, missing: 404 } },
+  },
+  'PATCH /api/v1/missions/:id/posts/:postId': {
+    kinds: {
+      own: (t) => ({ id: t.ids.ownMission, postId: t.ids.ownPost! }),
+      other: (t) => ({ id: t.ids.otherMission, postId: t.ids.otherPost! }),
+      missing: (t) => ({ id: t.ids.ownMission, postId: randomUUID() }),
+    },
+    body: () => ({ version: STALE, status: 'filled' }),
+    expect: { ...only([], 0), program_officer: { own: 409, other: 409, missing: 404 } },
+  },
+  'GET /api/v1/requests': { expect: only(decisionFileReaders, 200) },
+  'POST /api/v1/requests': {
+    body: (t) => ({
+      organizationCode: 'UN',
+      missionId: t.ids.ownMission,
+      noteReference: `NV/${++created}`,
+      receivedOn: today(),
+      responseDue: today(),
+      startDate: today(),
+      tourMonths: 12,
+      lines: [{ postCount: 1, postTypeCode: 'individual_police_officer' }],
+    }),
+    expect: only(['program_officer'], 201),
+  },
+  'GET /api/v1/requests/:id': {
+    kinds: { own: theRequest, missing },
+    expect: only(decisionFileReaders, { own: 200, missing: 404 }),
+  },
+  'PATCH /api/v1/requests/:id': {
+    kinds: { own: theRequest, missing },
+    body: () => ({ version: STALE, summary: 'Edited' }),
+    expect: { ...only([], 0), program_officer: { own: 409, missing: 404 } },
+  },
+  'POST /api/v1/requests/:id/transitions': {
+    kinds: { own: theRequest, missing },
+    body: () => ({ step: 'reconsider', version: STALE, reason: 'New information' }),
+    expect: { ...only([], 0), program_officer: { own: 409, missing: 404 } },
+  },
+  // JSON is not a document: 415 once the caller is let through.
+  'POST /api/v1/requests/:id/documents': {
+    kinds: { own: theRequest, missing },
+    body: () => ({ not: 'a document' }),
+    expect: { ...only([], 0), program_officer: { own: 415, missing: 404 } },
+  },
+  'GET /api/v1/requests/:id/documents/:documentId': {
+    kinds: {
+      own: (t) => ({ id: t.ids.request!, documentId: t.ids.document! }),
+      missing: (t) => ({ id: t.ids.request!, documentId: randomUUID() }),
+    },
+    expect: only(decisionFileReaders, { own: 200, missing: 404 }),
+  },
+  'GET /api/v1/requests/:id/positions': {
+    kinds: { own: theRequest, missing },
+    expect: only(decisionFileReaders, { own: 200, missing: 404 }),
+  },
+  // The fixture request is decided: positions are closed (409) once the partner is let through.
+  'PUT /api/v1/requests/:id/positions': {
+    kinds: { own: theRequest, missing },
+    body: () => ({ stance: 'support', reasons: 'Clear mandate' }),
+    expect: { ...only([], 0), decision_partner: { own: 409, missing: 404 } },
+  },
+  'GET /api/v1/requests/:id/decision-file': {
+    kinds: { own: theRequest, missing },
+    expect: only(decisionFileReaders, { own: 200, missing: 404 }),
+  },
+  'GET /api/v1/decisions': { expect: only(decisionFileReaders, 200) },
+  'GET /api/v1/decisions/:id': {
+    kinds: { own: (t) => t.ids.decision!, missing },
+    expect: only(decisionFileReaders, { own: 200, missing: 404 }),
+  },
+  'POST /api/v1/decisions': {
+    body: (t) => ({
+      requestId: t.ids.request,
+      requestVersion: STALE,
+      outcome: 'approved',
+      ceiling: 4,
+      decidedOn: today(),
+    }),
+    expect: only(['program_officer', 'decision_partner'], 409),
+  },
+  'GET /api/v1/evaluations': { expect: only(evaluationReaders, 200) },
+  'POST /api/v1/evaluations': {
+    body: (t) => ({
+      missionId: t.ids.ownMission,
+      kind: 'periodic',
+      periodStart: '2021-01-01',
+      periodEnd: '2021-06-30',
+      rating: 'partially_met',
+    }),
+    expect: only(['program_officer', 'contingent_commander'], 201),
+  },
+  'GET /api/v1/evaluations/:id': {
+    kinds: { own: (t) => t.ids.ownEvaluation!, other: (t) => t.ids.otherEvaluation!, missing },
+    expect: {
+      ...only(evaluationReaders, { own: 200, other: 200, missing: 404 }),
+      contingent_commander: { own: 200, other: 404, missing: 404 },
+    },
+  },
+  'PATCH /api/v1/evaluations/:id': {
+    kinds: { own: (t) => t.ids.ownEvaluation!, other: (t) => t.ids.otherEvaluation!, missing },
+    body: () => ({ version: STALE, rating: 'exceeded' }),
+    expect: {
+      ...only([], 0),
+      program_officer: { own: 409, other: 409, missing: 404 },
+      contingent_commander: { own: 409, other: 404, missing: 404 },
     },
   },
   'GET /api/v1/users': { expect: only(['program_admin', 'auditor'], 200) },
   'GET /api/v1/users/:id': {
     kinds: { own: ownUser, other: otherUser, missing },
     expect: {
-      ...signedIn({ own: 200, other: 404, missing: 404 } as never),
+      ...signedIn({ own: 200, other: 404, missing: 404 }),
       anonymous: 401,
       program_admin: { own: 200, other: 200, missing: 404 },
       auditor: { own: 200, other: 200, missing: 404 },

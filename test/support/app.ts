@@ -78,7 +78,14 @@ export interface TestApp {
   clock: ReturnType<typeof fakeClock>;
   config: Config;
   users: Record<string, { id: string; email: string }>;
-  ids: { ownAgency: string; otherAgency: string; ownMission: string; otherMission: string };
+  /** Fixture ids: agencies and missions here; tests add the records they create (planning.ts). */
+  ids: {
+    ownAgency: string;
+    otherAgency: string;
+    ownMission: string;
+    otherMission: string;
+    [record: string]: string;
+  };
   /** A signed-in client for a fixture account. */
   as(key: string): Promise<Client>;
   anonymous(): Client;

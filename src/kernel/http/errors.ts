@@ -69,9 +69,48 @@ export function fieldErrorOf(issue: ZodIssueLike, context?: string): FieldError 
   }
 }
 
+/** A database error (node-postgres or PGlite), possibly wrapped by Drizzle. */
+function databaseErrorOf(error: unknown): { code: string; detail?: string } | null {
+  for (
+    let e = error as { code?: unknown; detail?: unknown; cause?: unknown } | undefined;
+    e;
+    e = e.cause as typeof e
+  ) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code))
+      return { code: e.code, ...(typeof e.detail === 'string' ? { detail: e.detail } : {}) };
+  }
+  return null;
+}
+
+const camel = (column: string) => column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+
+/**
+ * Constraint violations the schema checks did not catch (a code that does not exist, a value a
+ * check refuses) are the caller's mistake: answer 400 or 409 with the field, never 500.
+ */
+function constraintErrorOf(error: unknown): AppError | null {
+  const db = databaseErrorOf(error);
+  if (!db) return null;
+  const key = /Key \(([^)]+)\)=\(([^)]*)\)/.exec(db.detail ?? '');
+  const field = key ? camel(key[1]!) : '';
+  switch (db.code) {
+    case '23503': // foreign_key_violation
+      return new AppError('unknown_reference', { field, value: key?.[2] ?? '' });
+    case '23505': // unique_violation
+      return new AppError('conflict', { detail: field });
+    case '23514': // check_violation
+    case '22007': // invalid_datetime_format
+    case '22008': // datetime_field_overflow
+      return new AppError('validation_failed');
+  }
+  return null;
+}
+
 /** Fastify's own errors, mapped to our codes. */
 function appErrorOf(error: FastifyError): AppError {
   if (error instanceof AppError) return error;
+  const constraint = constraintErrorOf(error);
+  if (constraint) return constraint;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext;
     return new AppError(

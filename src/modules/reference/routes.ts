@@ -4,16 +4,14 @@ import { AppError } from '../../kernel/errors.ts';
 import { authorize } from '../../kernel/http/context.ts';
 import {
   findAgency,
-  findMission,
   listAgencies,
   listCountries,
   listMissionRoles,
-  listMissions,
   listOrganizations,
   listPostTypes,
   listRanks,
 } from './reference.ts';
-import { agencyTypes, missionStatuses, organizationKinds, riskLevels } from './schema.ts';
+import { agencyTypes, organizationKinds } from './schema.ts';
 
 const bilingual = { nameEn: z.string(), nameFr: z.string() };
 const organization = z
@@ -31,9 +29,7 @@ const missionRole = z
   .object({ code: z.string(), kind: z.enum(['role', 'specialised_team']), ...bilingual })
   .meta({ id: 'MissionRole' });
 const postType = z.object({ code: z.string(), ...bilingual }).meta({ id: 'PostType' });
-const rank = z
-  .object({ code: z.string(), ordinal: z.number(), ...bilingual })
-  .meta({ id: 'Rank' });
+const rank = z.object({ code: z.string(), ordinal: z.number(), ...bilingual }).meta({ id: 'Rank' });
 const agency = z
   .object({
     id: z.uuid(),
@@ -45,27 +41,6 @@ const agency = z
     version: z.number(),
   })
   .meta({ id: 'Agency' });
-const mission = z
-  .object({
-    id: z.uuid(),
-    code: z.string(),
-    acronym: z.string(),
-    ...bilingual,
-    organizationCode: z.string(),
-    hostCountryCode: z.string(),
-    startDate: z.string(),
-    endDate: z.string().nullable(),
-    status: z.enum(missionStatuses),
-    workingLanguage: z.enum(['en', 'fr']),
-    riskLevel: z.enum(riskLevels),
-    armed: z.boolean(),
-    headquarters: z.string().nullable(),
-    version: z.number(),
-  })
-  .meta({ id: 'Mission' });
-const missionDetail = mission
-  .extend({ locations: z.array(z.object({ id: z.uuid(), ...bilingual })) })
-  .meta({ id: 'MissionDetail' });
 const idParams = z.object({ id: z.uuid() });
 
 export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -95,12 +70,7 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
       postType,
       listPostTypes,
     ],
-    [
-      '/api/v1/reference/ranks',
-      'The common rank scale, most junior first',
-      rank,
-      listRanks,
-    ],
+    ['/api/v1/reference/ranks', 'The common rank scale, most junior first', rank, listRanks],
   ] as const;
   for (const [url, summary, item, list] of lists) {
     app.get(
@@ -148,42 +118,6 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
       const found = await findAgency(db(), request.params.id);
       if (!found) throw new AppError('not_found');
       await authorize(app, request, 'agency.read', { id: found.id });
-      return found;
-    },
-  );
-
-  app.get(
-    '/api/v1/missions',
-    {
-      config: { action: 'mission.list' },
-      schema: {
-        summary: 'Missions since 1989',
-        tags: ['missions'],
-        response: { 200: z.array(mission) },
-      },
-    },
-    async (request) => {
-      await authorize(app, request, 'mission.list');
-      return listMissions(db());
-    },
-  );
-
-  app.get(
-    '/api/v1/missions/:id',
-    {
-      config: { action: 'mission.read' },
-      schema: {
-        summary: 'One mission and its locations',
-        tags: ['missions'],
-        params: idParams,
-        response: { 200: missionDetail },
-      },
-    },
-    async (request) => {
-      await authorize(app, request, 'mission.read');
-      const found = await findMission(db(), request.params.id);
-      if (!found) throw new AppError('not_found');
-      await authorize(app, request, 'mission.read', { id: found.id, missionId: found.id });
       return found;
     },
   );

@@ -118,7 +118,10 @@ export const missions = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('missions_status_ck', sql`${t.status} in ('planned','active','suspended','closing','closed')`),
+    check(
+      'missions_status_ck',
+      sql`${t.status} in ('planned','active','suspended','closing','closed')`,
+    ),
     check('missions_language_ck', sql`${t.workingLanguage} in ('en','fr')`),
     check('missions_risk_ck', sql`${t.riskLevel} in ('low','moderate','high','extreme')`),
     check('missions_strength_ck', sql`${t.authorizedStrength} >= 0`),

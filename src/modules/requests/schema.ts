@@ -105,7 +105,10 @@ export const requestLines = pgTable(
     languages: jsonb('languages').$type<LanguageRequirement[]>().notNull().default([]),
     minRankCode: text('min_rank_code').references(() => ranks.code),
     minYearsService: integer('min_years_service'),
-    skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
+    skills: text('skills')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     womenSought: boolean('women_sought').notNull().default(false),
     notes: text('notes').notNull().default(''),
   },

@@ -70,6 +70,14 @@ export interface MissionDetail extends Mission {
   locations: Array<{ id: string; nameEn: string; nameFr: string }>;
 }
 
+/** One page of a paged list (see src/kernel/http/paging.ts). */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
 export interface Country {
   code: string;
   nameEn: string;

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading } from '../../components/LoadError.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import type { Country, Mission } from '../../lib/api.ts';
+import type { Country, Mission, Page } from '../../lib/api.ts';
 import { formatDate, nameIn } from '../../lib/format.ts';
 import { useApi, useLang, usePageTitle } from '../../lib/hooks.ts';
 
@@ -11,7 +11,7 @@ export function MissionsPage() {
   const { t } = useTranslation('reference');
   const lang = useLang();
   usePageTitle(t('missions.title'));
-  const missions = useApi<Mission[]>('/api/v1/missions');
+  const missions = useApi<Page<Mission>>('/api/v1/missions?pageSize=200');
   const countries = useApi<Country[]>('/api/v1/reference/countries');
   const countryNames = useMemo(
     () =>
@@ -28,7 +28,8 @@ export function MissionsPage() {
       : countries.status === 'error'
         ? countries.error
         : null;
-  const ready = missions.status === 'ready' && countries.status === 'ready' ? missions.data : null;
+  const ready =
+    missions.status === 'ready' && countries.status === 'ready' ? missions.data.items : null;
 
   return (
     <>

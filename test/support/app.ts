@@ -22,6 +22,8 @@ export const fixtureAccounts: Array<{
   { key: 'program_admin', role: 'program_admin' },
   { key: 'program_officer', role: 'program_officer' },
   { key: 'decision_partner', role: 'decision_partner', partner: 'GAC' },
+  { key: 'partner_ps', role: 'decision_partner', partner: 'PS' },
+  { key: 'partner_rcmp', role: 'decision_partner', partner: 'RCMP' },
   { key: 'agency_coordinator', role: 'agency_coordinator', agencyCode: 'SQ' },
   { key: 'officer', role: 'officer', agencyCode: 'SQ' },
   { key: 'contingent_commander', role: 'contingent_commander', missionCode: 'MINUSMA' },

@@ -37,6 +37,38 @@ describe('policy registry', () => {
     expect(can(o, 'user.read', { id: 'someone-else' })).toBe(false);
   });
 
+  it('keeps the decision file from agency coordinators, officers and commanders', () => {
+    for (const role of ['agency_coordinator', 'officer', 'contingent_commander'] as const) {
+      for (const action of [
+        'request.list',
+        'request.read',
+        'decision.read',
+        'position.list',
+      ] as const)
+        expect(can(actor(role), action), `${role} ${action}`).toBe(false);
+    }
+    for (const role of ['program_admin', 'program_officer', 'decision_partner', 'auditor'] as const)
+      expect(can(actor(role), 'request.read', { id: 'r' })).toBe(true);
+  });
+
+  it('lets only a decision partner record a position, and only program staff register requests', () => {
+    expect(roles.filter((r) => can(actor(r), 'position.record'))).toEqual(['decision_partner']);
+    expect(roles.filter((r) => can(actor(r), 'request.create'))).toEqual(['program_officer']);
+    expect(roles.filter((r) => can(actor(r), 'decision.record'))).toEqual([
+      'program_officer',
+      'decision_partner',
+    ]);
+  });
+
+  it('keeps a contingent commander to their own mission’s posts and evaluations', () => {
+    const c = actor('contingent_commander');
+    expect(can(c, 'post.list', { id: 'mission-M' })).toBe(true);
+    expect(can(c, 'post.list', { id: 'mission-N' })).toBe(false);
+    expect(can(c, 'evaluation.update', { id: 'e', missionId: 'mission-M' })).toBe(true);
+    expect(can(c, 'evaluation.read', { id: 'e', missionId: 'mission-N' })).toBe(false);
+    expect(can(c, 'post.create')).toBe(false);
+  });
+
   it('lets a contingent commander reach only their mission', () => {
     const c = actor('contingent_commander');
     expect(can(c, 'mission.read', { id: 'mission-M' })).toBe(true);

@@ -24,6 +24,7 @@ describeDb('seedReferenceData', () => {
     expect(first.locations).toBeGreaterThan(first.missions);
     expect(first.roles).toBe(9);
     expect(first.postTypes).toBeGreaterThanOrEqual(9);
+    expect(first.ranks).toBe(8);
 
     const second = await seedReferenceData(database.db);
     expect(second).toEqual(first);

@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isoDate } from '../../kernel/http/schemas.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { auditContextOf, authorize } from '../../kernel/http/context.ts';
 import { pageOf, pageQuery } from '../../kernel/http/paging.ts';
 import { decision } from '../requests/routes.ts';
 import { decisionOutcomes } from '../requests/schema.ts';
 import { findDecision, listDecisions, recordDecision } from './decisions.ts';
-
-const isoDate = z.iso.date();
 
 const decisionListed = decision
   .extend({

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isoDate, idParams } from '../../kernel/http/schemas.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { auditContextOf, authorize } from '../../kernel/http/context.ts';
 import { pageOf, pageQuery } from '../../kernel/http/paging.ts';
@@ -11,7 +12,6 @@ import {
 } from './evaluations.ts';
 import { evaluationKinds, evaluationRatings } from './schema.ts';
 
-const isoDate = z.iso.date();
 const indicator = z.object({
   name: z.string().trim().min(1).max(200),
   value: z.string().trim().min(1).max(200),
@@ -51,8 +51,6 @@ const evaluation = z
     updatedAt: z.date(),
   })
   .meta({ id: 'Evaluation' });
-
-const idParams = z.object({ id: z.uuid() });
 
 export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.ctx.database.db;

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isoDate, text, bilingual, idParams } from '../../kernel/http/schemas.ts';
 import { isoDateOf } from '../../kernel/dates.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { auditContextOf, authorize } from '../../kernel/http/context.ts';
@@ -8,9 +9,6 @@ import { missionStatuses, riskLevels } from '../reference/schema.ts';
 import { createMission, findMission, listMissions, updateMission } from './missions.ts';
 import { createPosts, missionPlan, updatePost } from './posts.ts';
 import { postStatuses } from './schema.ts';
-
-const isoDate = z.iso.date();
-const bilingual = { nameEn: z.string(), nameFr: z.string() };
 
 export const mission = z
   .object({
@@ -45,8 +43,6 @@ const missionDetail = mission
     commanders: z.array(z.object({ id: z.uuid(), displayName: z.string() })),
   })
   .meta({ id: 'MissionDetail' });
-
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const newMission = z
   .object({
@@ -136,7 +132,6 @@ const plan = z
   })
   .meta({ id: 'MissionPlan' });
 
-const idParams = z.object({ id: z.uuid() });
 const postParams = z.object({ id: z.uuid(), postId: z.uuid() });
 
 export const missionRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { bilingual, idParams } from '../../kernel/http/schemas.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { authorize } from '../../kernel/http/context.ts';
 import {
@@ -13,7 +14,6 @@ import {
 } from './reference.ts';
 import { agencyTypes, organizationKinds } from './schema.ts';
 
-const bilingual = { nameEn: z.string(), nameFr: z.string() };
 const organization = z
   .object({ code: z.string(), kind: z.enum(organizationKinds), ...bilingual, version: z.number() })
   .meta({ id: 'Organization' });
@@ -41,7 +41,6 @@ const agency = z
     version: z.number(),
   })
   .meta({ id: 'Agency' });
-const idParams = z.object({ id: z.uuid() });
 
 export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.ctx.database.db;

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isoDate, text, bilingual, idParams } from '../../kernel/http/schemas.ts';
 import { isoDateOf } from '../../kernel/dates.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { auditContextOf, authorize } from '../../kernel/http/context.ts';
@@ -19,10 +20,6 @@ import {
 } from './requests.ts';
 import { requestSteps } from './rules.ts';
 import { decisionOutcomes, requestStatuses } from './schema.ts';
-
-const isoDate = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
-const bilingual = { nameEn: z.string(), nameFr: z.string() };
 
 const languageRequirement = z.object({
   language: z
@@ -217,8 +214,6 @@ const requestDetail = requestBase
     decisions: z.array(decision),
   })
   .meta({ id: 'RequestDetail' });
-
-const idParams = z.object({ id: z.uuid() });
 
 /** Document types a request accepts, as sent by a browser or a script. */
 const documentTypes = [

@@ -145,3 +145,22 @@ export async function authorize(
   }
   return actor;
 }
+
+/**
+ * The record an action is about, once the actor may act on it: 403 when the role may never do
+ * the action (asked before the database is read), 404 when the record is missing or outside the
+ * actor's scope (the same answer for both).
+ */
+export async function authorizedRecord<T>(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  action: Action,
+  find: () => Promise<T | null>,
+  scopeOf: (record: T) => ScopedRecord,
+): Promise<T> {
+  await authorize(app, request, action);
+  const found = await find();
+  if (!found) throw new AppError('not_found');
+  await authorize(app, request, action, scopeOf(found));
+  return found;
+}

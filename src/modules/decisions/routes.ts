@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate } from '../../kernel/http/schemas.ts';
-import { AppError } from '../../kernel/errors.ts';
-import { auditContextOf, authorize } from '../../kernel/http/context.ts';
+import { auditContextOf, authorize, authorizedRecord } from '../../kernel/http/context.ts';
 import { pageOf, pageQuery } from '../../kernel/http/paging.ts';
 import { decision } from '../requests/routes.ts';
 import { decisionOutcomes } from '../requests/schema.ts';
@@ -73,11 +72,13 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await authorize(app, request, 'decision.read');
-      const found = await findDecision(db(), request.params.id);
-      if (!found) throw new AppError('not_found');
-      await authorize(app, request, 'decision.read', { id: found.id, missionId: found.missionId });
-      return found;
+      return authorizedRecord(
+        app,
+        request,
+        'decision.read',
+        () => findDecision(db(), request.params.id),
+        (found) => ({ id: found.id, missionId: found.missionId }),
+      );
     },
   );
 

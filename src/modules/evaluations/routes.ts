@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate, idParams } from '../../kernel/http/schemas.ts';
-import { AppError } from '../../kernel/errors.ts';
-import { auditContextOf, authorize } from '../../kernel/http/context.ts';
+import { auditContextOf, authorize, authorizedRecord } from '../../kernel/http/context.ts';
 import { pageOf, pageQuery } from '../../kernel/http/paging.ts';
 import {
   createEvaluation,
@@ -108,11 +107,13 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     action: 'evaluation.read' | 'evaluation.update',
     id: string,
   ) {
-    await authorize(app, request, action);
-    const found = await findEvaluation(db(), id);
-    if (!found) throw new AppError('not_found');
-    await authorize(app, request, action, { id: found.id, missionId: found.missionId });
-    return found;
+    return authorizedRecord(
+      app,
+      request,
+      action,
+      () => findEvaluation(db(), id),
+      (found) => ({ id: found.id, missionId: found.missionId }),
+    );
   }
 
   app.get(

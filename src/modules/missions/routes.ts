@@ -2,8 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate, text, bilingual, idParams } from '../../kernel/http/schemas.ts';
 import { isoDateOf } from '../../kernel/dates.ts';
-import { AppError } from '../../kernel/errors.ts';
-import { auditContextOf, authorize } from '../../kernel/http/context.ts';
+import { auditContextOf, authorize, authorizedRecord } from '../../kernel/http/context.ts';
 import { pageOf, pageQuery } from '../../kernel/http/paging.ts';
 import { missionStatuses, riskLevels } from '../reference/schema.ts';
 import { createMission, findMission, listMissions, updateMission } from './missions.ts';
@@ -144,11 +143,13 @@ export const missionRoutes: FastifyPluginAsyncZod = async (app) => {
     action: 'mission.read' | 'mission.update' | 'post.list' | 'post.create' | 'post.update',
     id: string,
   ) {
-    await authorize(app, request, action);
-    const found = await findMission(db(), id);
-    if (!found) throw new AppError('not_found');
-    await authorize(app, request, action, { id: found.id, missionId: found.id });
-    return found;
+    return authorizedRecord(
+      app,
+      request,
+      action,
+      () => findMission(db(), id),
+      (found) => ({ id: found.id, missionId: found.id }),
+    );
   }
 
   app.get(

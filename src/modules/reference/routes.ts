@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { bilingual, idParams } from '../../kernel/http/schemas.ts';
-import { AppError } from '../../kernel/errors.ts';
-import { authorize } from '../../kernel/http/context.ts';
+import { authorize, authorizedRecord } from '../../kernel/http/context.ts';
 import {
   findAgency,
   listAgencies,
@@ -113,11 +112,13 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await authorize(app, request, 'agency.read');
-      const found = await findAgency(db(), request.params.id);
-      if (!found) throw new AppError('not_found');
-      await authorize(app, request, 'agency.read', { id: found.id });
-      return found;
+      return authorizedRecord(
+        app,
+        request,
+        'agency.read',
+        () => findAgency(db(), request.params.id),
+        (found) => ({ id: found.id }),
+      );
     },
   );
 };

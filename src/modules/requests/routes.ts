@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isoDate, text, bilingual, idParams } from '../../kernel/http/schemas.ts';
 import { isoDateOf } from '../../kernel/dates.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { auditContextOf, authorize } from '../../kernel/http/context.ts';
+import { auditContextOf, authorize, authorizedRecord } from '../../kernel/http/context.ts';
 import { pageOf, pageQuery } from '../../kernel/http/paging.ts';
 import { decisionFile } from '../decisions/decision-file.ts';
 import { recordPosition } from '../decisions/decisions.ts';
@@ -239,11 +239,13 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     action: Parameters<typeof authorize>[2],
     id: string,
   ) {
-    await authorize(app, request, action);
-    const found = await findRequest(db(), id, today(), config.deadlineWarningDays);
-    if (!found) throw new AppError('not_found');
-    await authorize(app, request, action, { id: found.id, missionId: found.missionId });
-    return found;
+    return authorizedRecord(
+      app,
+      request,
+      action,
+      () => findRequest(db(), id, today(), config.deadlineWarningDays),
+      (found) => ({ id: found.id, missionId: found.missionId }),
+    );
   }
 
   app.get(

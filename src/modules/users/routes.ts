@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../kernel/errors.ts';
-import { auditContextOf, authorize } from '../../kernel/http/context.ts';
+import { auditContextOf, authorize, authorizedRecord } from '../../kernel/http/context.ts';
 import { partners, roles } from './schema.ts';
 import { addUser, findUser, listUsers } from './users.ts';
 
@@ -61,11 +60,13 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await authorize(app, request, 'user.read');
-      const found = await findUser(db(), request.params.id);
-      if (!found) throw new AppError('not_found');
-      await authorize(app, request, 'user.read', { id: found.id, userId: found.id });
-      return found;
+      return authorizedRecord(
+        app,
+        request,
+        'user.read',
+        () => findUser(db(), request.params.id),
+        (found) => ({ id: found.id, userId: found.id }),
+      );
     },
   );
 

@@ -6,3 +6,4 @@ export * from '../../modules/requests/schema.ts';
 export * from '../../modules/decisions/schema.ts';
 export * from '../../modules/missions/schema.ts';
 export * from '../../modules/evaluations/schema.ts';
+export * from '../../modules/officers/schema.ts';

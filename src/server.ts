@@ -27,6 +27,7 @@ import { missionRoutes } from './modules/missions/routes.ts';
 import { requestRoutes } from './modules/requests/routes.ts';
 import { decisionRoutes } from './modules/decisions/routes.ts';
 import { evaluationRoutes } from './modules/evaluations/routes.ts';
+import { officerRoutes } from './modules/officers/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
 export type App = FastifyInstance;
@@ -231,6 +232,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(requestRoutes);
   await app.register(decisionRoutes);
   await app.register(evaluationRoutes);
+  await app.register(officerRoutes);
 
   if (fs.existsSync(webRoot)) {
     await app.register(fastifyStatic, {

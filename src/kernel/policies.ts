@@ -48,6 +48,20 @@ const evaluationReaders = [
   'auditor',
 ] as const satisfies readonly Role[];
 
+const officerReaders = [
+  'program_officer',
+  'agency_coordinator',
+  'auditor',
+] as const satisfies readonly Role[];
+const officerEditors = ['program_officer', 'agency_coordinator'] as const satisfies readonly Role[];
+
+/** An officer record: a coordinator's agency's, an officer's own; program staff reach all. */
+function ownOfficer(actor: Actor, officer: ScopedRecord): boolean {
+  if (actor.role === 'agency_coordinator') return officer.agencyId === actor.agencyId;
+  if (actor.role === 'officer') return officer.userId === actor.id;
+  return true;
+}
+
 export const policies = {
   // Reference data: bilingual names every signed-in user needs.
   'reference.read': { roles: everyone },
@@ -116,6 +130,24 @@ export const policies = {
     scope: (actor, evaluation) =>
       actor.role === 'contingent_commander' ? evaluation.missionId === actor.missionId : true,
   },
+
+  // The people register. A coordinator reaches their agency's officers; an officer themself.
+  'officer.list': { roles: officerReaders },
+  'officer.read': { roles: [...officerReaders, 'officer'], scope: ownOfficer },
+  'officer.create': { roles: officerEditors, scope: ownOfficer },
+  'officer.update': { roles: officerEditors, scope: ownOfficer },
+  // Contact details and emergency contacts: the officer themself, or program staff for them.
+  'officer.contacts.update': { roles: ['program_officer', 'officer'], scope: ownOfficer },
+  // Field-level: date of birth, next of kin, passport number, medical and clearance detail.
+  'officer.sensitive.read': {
+    roles: ['program_officer', 'officer', 'auditor'],
+    scope: ownOfficer,
+  },
+  'qualification.list': { roles: [...officerReaders, 'officer'], scope: ownOfficer },
+  'qualification.create': { roles: officerEditors, scope: ownOfficer },
+  'qualification.update': { roles: officerEditors, scope: ownOfficer },
+  'qualification.delete': { roles: officerEditors, scope: ownOfficer },
+  'qualification.expiring': { roles: officerReaders },
 
   // Accounts: administrators manage them, auditors read them, everyone reads themself.
   'user.list': { roles: ['program_admin', 'auditor'] },

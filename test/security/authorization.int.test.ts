@@ -3,8 +3,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditEntries } from '../../src/kernel/db/schema.ts';
 import { startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
+import { addPeopleFixtures } from '../support/people.ts';
 import { addPlanningFixtures } from '../support/planning.ts';
-import { matrix, subjects, type Kind, type Subject } from './matrix.ts';
+import { matrix, sensitiveFieldMatrix, subjects, type Kind, type Subject } from './matrix.ts';
 
 describeDb('authorization matrix', () => {
   let t: TestApp;
@@ -12,7 +13,7 @@ describeDb('authorization matrix', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    Object.assign(t.ids, await addPlanningFixtures(t));
+    Object.assign(t.ids, await addPlanningFixtures(t), await addPeopleFixtures(t));
     for (const s of subjects) clients.set(s, s === 'anonymous' ? t.anonymous() : await t.as(s));
   });
   afterAll(() => t?.close());
@@ -46,7 +47,9 @@ describeDb('authorization matrix', () => {
     const [method, pattern] = route.split(' ') as [string, string];
     const target = kind ? entry.kinds![kind]!(t, subject) : null;
     const params = typeof target === 'string' ? { id: target } : (target ?? {});
-    const url = pattern.replace(/:(\w+)/g, (_m, name: string) => params[name] ?? `:${name}`);
+    const url =
+      pattern.replace(/:(\w+)/g, (_m, name: string) => params[name] ?? `:${name}`) +
+      (entry.query ?? '');
     // Routes that end the session get a client of their own.
     const c =
       method === 'DELETE' && subject !== 'anonymous' ? await t.as(subject) : clients.get(subject)!;
@@ -55,6 +58,23 @@ describeDb('authorization matrix', () => {
     const status = typeof expected === 'number' ? expected : expected[kind!];
     expect(res.statusCode, res.body).toBe(status);
   });
+
+  it.each(sensitiveFieldMatrix)(
+    'sensitive officer fields: $subject on $kind record -> visible $visible',
+    async ({ subject, kind, visible }) => {
+      const id = kind === 'own' ? t.ids.ownOfficer : t.ids.otherOfficer;
+      const res = await clients.get(subject)!.request('GET', `/api/v1/officers/${id}`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      const passport = body.qualifications.find((q: { kind: string }) => q.kind === 'passport');
+      expect(body.sensitiveVisible).toBe(visible);
+      expect(body.dateOfBirth !== null).toBe(visible);
+      expect(body.contacts !== null).toBe(visible);
+      expect(passport.documentNumber !== null).toBe(visible);
+      expect(res.body.includes('HK123456')).toBe(visible);
+      expect(res.body.includes('1984-05-17')).toBe(visible);
+    },
+  );
 
   it('audits refused attempts, naming the record and not what it holds', async () => {
     const c = clients.get('agency_coordinator')!;

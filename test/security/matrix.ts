@@ -31,6 +31,8 @@ type Expected = number | Partial<Record<Kind, number>>;
 
 export interface MatrixEntry {
   kinds?: Partial<Record<Kind, Resolver>>;
+  /** Appended to the URL (e.g. `?version=...` of a DELETE). */
+  query?: string;
   body?: (t: TestApp, subject: Subject) => unknown;
   expect: Record<Subject, Expected>;
 }
@@ -73,6 +75,31 @@ const decisionFileReaders: Subject[] = [
   'auditor',
 ];
 const evaluationReaders: Subject[] = [...decisionFileReaders, 'contingent_commander'];
+const officerReaders: Subject[] = ['program_officer', 'agency_coordinator', 'auditor'];
+const officerKinds = {
+  own: (t: TestApp) => t.ids.ownOfficer!,
+  other: (t: TestApp) => t.ids.otherOfficer!,
+  missing,
+};
+const qualificationKinds = {
+  own: (t: TestApp) => ({ id: t.ids.ownOfficer!, qualificationId: t.ids.ownQualification! }),
+  other: (t: TestApp) => ({ id: t.ids.otherOfficer!, qualificationId: t.ids.otherQualification! }),
+  missing: (t: TestApp) => ({ id: t.ids.ownOfficer!, qualificationId: randomUUID() }),
+};
+/** Reading an officer: program staff and auditors reach all; a coordinator their agency's; an officer themself. */
+const officerRead = {
+  ...only([], 0),
+  program_officer: { own: 200, other: 200, missing: 404 },
+  auditor: { own: 200, other: 200, missing: 404 },
+  agency_coordinator: { own: 200, other: 404, missing: 404 },
+  officer: { own: 200, other: 404, missing: 404 },
+};
+/** Editing an officer's service data or qualifications: program officers, and a coordinator for their agency. */
+const officerEdit = (status: number) => ({
+  ...only([], 0),
+  program_officer: { own: status, other: status, missing: 404 },
+  agency_coordinator: { own: status, other: 404, missing: 404 },
+});
 const ownMission: Resolver = (t) => t.ids.ownMission;
 const otherMission: Resolver = (t) => t.ids.otherMission;
 const theRequest: Resolver = (t) => t.ids.request!;
@@ -261,6 +288,51 @@ export const matrix: Record<string, MatrixEntry> = {
       contingent_commander: { own: 409, other: 404, missing: 404 },
     },
   },
+  'GET /api/v1/officers': { expect: only(officerReaders, 200) },
+  'POST /api/v1/officers': {
+    body: (t) => ({
+      agencyId: t.ids.ownAgency,
+      badgeNumber: `M-${++created}`,
+      givenName: 'Jean',
+      familyName: 'Matrix',
+      gender: 'man',
+      rankCode: 'constable',
+      serviceStart: '2015-01-05',
+    }),
+    expect: only(['program_officer', 'agency_coordinator'], 201),
+  },
+  'GET /api/v1/officers/:id': { kinds: officerKinds, expect: officerRead },
+  'PATCH /api/v1/officers/:id': {
+    kinds: officerKinds,
+    body: () => ({ version: STALE, phone: '819-555-0100' }),
+    expect: officerEdit(409),
+  },
+  'PUT /api/v1/officers/:id/contact': {
+    kinds: officerKinds,
+    body: () => ({ version: STALE, contacts: [] }),
+    expect: {
+      ...only([], 0),
+      program_officer: { own: 409, other: 409, missing: 404 },
+      officer: { own: 409, other: 404, missing: 404 },
+    },
+  },
+  'GET /api/v1/officers/:id/qualifications': { kinds: officerKinds, expect: officerRead },
+  'POST /api/v1/officers/:id/qualifications': {
+    kinds: officerKinds,
+    body: () => ({ kind: 'firearms', obtainedOn: '2024-01-10', expiresOn: '2026-01-09' }),
+    expect: officerEdit(201),
+  },
+  'PUT /api/v1/officers/:id/qualifications/:qualificationId': {
+    kinds: qualificationKinds,
+    body: () => ({ version: STALE, kind: 'passport', obtainedOn: '2020-01-01' }),
+    expect: officerEdit(409),
+  },
+  'DELETE /api/v1/officers/:id/qualifications/:qualificationId': {
+    kinds: qualificationKinds,
+    query: `?version=${STALE}`,
+    expect: officerEdit(409),
+  },
+  'GET /api/v1/qualifications/expiring': { expect: only(officerReaders, 200) },
   'GET /api/v1/users': { expect: only(['program_admin', 'auditor'], 200) },
   'GET /api/v1/users/:id': {
     kinds: { own: ownUser, other: otherUser, missing },
@@ -281,3 +353,20 @@ export const matrix: Record<string, MatrixEntry> = {
     expect: only(['program_admin'], 201),
   },
 };
+
+/**
+ * Field-level checks: who reads an officer's sensitive fields (date of birth, next of kin, passport
+ * number, medical and clearance detail) on the records they can reach. Roles that cannot read the
+ * officer at all are covered by the matrix above.
+ */
+export const sensitiveFieldMatrix: Array<{
+  subject: Subject;
+  kind: 'own' | 'other';
+  visible: boolean;
+}> = [
+  { subject: 'program_officer', kind: 'own', visible: true },
+  { subject: 'program_officer', kind: 'other', visible: true },
+  { subject: 'auditor', kind: 'other', visible: true },
+  { subject: 'officer', kind: 'own', visible: true },
+  { subject: 'agency_coordinator', kind: 'own', visible: false },
+];

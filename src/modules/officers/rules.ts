@@ -57,9 +57,15 @@ export const sensitiveKinds: readonly QualificationKind[] = [
  * qualification itself (kind, validity) stays: an agency needs to know it is valid.
  */
 export function withoutSensitive<
-  O extends { dateOfBirth: string | null; contacts?: unknown[] | null },
+  O extends { dateOfBirth: string | null; contacts: unknown },
   Q extends { documentNumber: string | null; detail: string | null; kind: QualificationKind },
->(officer: O, qualifications: Q[]) {
+>(
+  officer: O,
+  qualifications: Q[],
+): {
+  officer: Omit<O, 'dateOfBirth' | 'contacts'> & { dateOfBirth: null; contacts: null };
+  qualifications: Q[];
+} {
   return {
     officer: { ...officer, dateOfBirth: null, contacts: null },
     qualifications: qualifications.map((q) => ({

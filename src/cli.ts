@@ -8,6 +8,7 @@ import { verifyAuditChain, type AuditContext } from './kernel/audit/audit.ts';
 import { AppError } from './kernel/errors.ts';
 import { translator } from './kernel/i18n.ts';
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './modules/demo/seed.ts';
+import { importOfficers } from './modules/officers/import.ts';
 import { seedReferenceData } from './modules/reference/seed.ts';
 import { roles, partners, type Role } from './modules/users/schema.ts';
 import { addUser } from './modules/users/users.ts';
@@ -51,7 +52,9 @@ function fail(error: unknown): never {
   if (error instanceof AppError) {
     console.error(`error (${error.code}): ${translator('en')(error.code, error.params)}`);
     for (const f of error.fields ?? [])
-      console.error(`  ${f.path}: ${translator('en')(f.code, f.params ?? {})}`);
+      console.error(
+        `  ${f.line !== undefined ? `line ${f.line}, ${f.column}` : f.path}: ${translator('en')(f.code, f.params ?? {})}`,
+      );
   } else {
     console.error(`error: ${(error as Error).message}`);
   }
@@ -153,6 +156,33 @@ program
       }
     } finally {
       await database.close();
+    }
+  });
+
+const importCommand = program.command('import').description('Import records from files');
+importCommand
+  .command('officers')
+  .description(
+    'Import officers and qualifications from a CSV or XLSX file (all or nothing; the same file twice changes nothing)',
+  )
+  .argument('<file>', 'CSV (UTF-8) or XLSX file in the format of the import template')
+  .option('--dry-run', 'check the file and report what would change, without writing')
+  .action(async (file: string, opts: { dryRun?: boolean }) => {
+    const config = loadConfig();
+    const database = await open(config);
+    const p = progress('import');
+    try {
+      const report = await importOfficers(database.db, cliContext(), fs.readFileSync(file), {
+        dryRun: opts.dryRun ?? false,
+        onProgress: (done, total) => p.step(`${done} / ${total} rows`),
+      });
+      console.log(
+        `${report.dryRun ? 'dry run: ' : ''}${report.rows} rows: ${report.created} officers created, ${report.updated} updated, ${report.unchanged} unchanged; ${report.qualificationsAdded} qualifications added, ${report.qualificationsUpdated} updated`,
+      );
+      await database.close();
+    } catch (error) {
+      await database.close();
+      fail(error);
     }
   });
 

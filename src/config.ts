@@ -24,6 +24,8 @@ export interface Config {
   documentMaxBytes: number;
   /** A request's deadline shows as approaching this many days ahead. */
   deadlineWarningDays: number;
+  /** Largest officer import file (CSV or XLSX), in bytes. */
+  importMaxBytes: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -56,5 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     decisionRule: ruleFrom(env.DECISION_RULE),
     documentMaxBytes: intFrom(env.DOCUMENT_MAX_BYTES, 10 * 1024 * 1024, 'DOCUMENT_MAX_BYTES'),
     deadlineWarningDays: intFrom(env.DEADLINE_WARNING_DAYS, 7, 'DEADLINE_WARNING_DAYS'),
+    importMaxBytes: intFrom(env.IMPORT_MAX_BYTES, 20 * 1024 * 1024, 'IMPORT_MAX_BYTES'),
   };
 }

@@ -4,6 +4,7 @@
  */
 export const errorStatus = {
   validation_failed: 400,
+  import_invalid: 400,
   password_too_short: 400,
   password_too_common: 400,
   password_contains_email: 400,
@@ -47,6 +48,9 @@ export interface FieldError {
   /** Stable sub-code (e.g. "validation.required"). */
   code: string;
   params?: Record<string, unknown>;
+  /** For a file (an import): the line (1 is the header) and the column as named in the file. */
+  line?: number;
+  column?: string;
 }
 
 export class AppError extends Error {

@@ -148,6 +148,9 @@ export const policies = {
   'qualification.update': { roles: officerEditors, scope: ownOfficer },
   'qualification.delete': { roles: officerEditors, scope: ownOfficer },
   'qualification.expiring': { roles: officerReaders },
+  // Imports write only what the importer may edit: a coordinator, their agency's officers.
+  'officer.import': { roles: officerEditors },
+  'officer.export': { roles: officerReaders },
 
   // Accounts: administrators manage them, auditors read them, everyone reads themself.
   'user.list': { roles: ['program_admin', 'auditor'] },

@@ -116,6 +116,28 @@ describeDb('peaceops CLI', () => {
     expect(badRole.stderr).toMatch(/Allowed choices are program_admin/);
   });
 
+  it('imports officers from a file, all or nothing, with progress and line-level errors', async () => {
+    const file = path.join(dir, 'officers.csv');
+    fs.writeFileSync(
+      file,
+      'agency_code,badge_number,given_name,family_name,gender,rank,service_start\n' +
+        'RCMP,R-100,Sam,Whitehorse,man,corporal,2012-04-02\nSQ,S-200,Léa,Roy,femme,sergeant,2010-01-11\n',
+    );
+    const first = await peaceops(['import', 'officers', file], env);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain('2 rows: 2 officers created');
+    expect(first.stderr).toMatch(/import: 2 \/ 2 rows/);
+    const again = await peaceops(['import', 'officers', file], env);
+    expect(again.stdout).toContain('0 officers created, 0 updated, 2 unchanged');
+    fs.writeFileSync(
+      file,
+      'agency_code,badge_number,given_name,family_name,gender,rank,service_start\nRCMP,R-101,Ann,Lee,woman,general,2012-04-02\n',
+    );
+    const bad = await peaceops(['import', 'officers', file], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('line 2, rank: general is not a rank of the common scale');
+  });
+
   it('verifies the audit chain', async () => {
     const run = await peaceops(['audit', 'verify'], env);
     expect(run.code, run.stderr).toBe(0);

@@ -333,6 +333,15 @@ export const matrix: Record<string, MatrixEntry> = {
     expect: officerEdit(409),
   },
   'GET /api/v1/qualifications/expiring': { expect: only(officerReaders, 200) },
+  // JSON is not an import file: 400 once the caller is let through.
+  'POST /api/v1/officers/import': {
+    body: () => ({ not: 'a file' }),
+    expect: only(['program_officer', 'agency_coordinator'], 400),
+  },
+  'GET /api/v1/officers/import-template': {
+    expect: only(['program_officer', 'agency_coordinator'], 200),
+  },
+  'GET /api/v1/officers/export': { expect: only(officerReaders, 200) },
   'GET /api/v1/users': { expect: only(['program_admin', 'auditor'], 200) },
   'GET /api/v1/users/:id': {
     kinds: { own: ownUser, other: otherUser, missing },

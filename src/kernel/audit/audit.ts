@@ -85,32 +85,41 @@ export function diff<T extends Record<string, unknown>>(
  * the change it describes. The advisory lock is held to the end of the transaction.
  */
 export async function writeAudit(tx: Tx, ctx: AuditContext, input: AuditInput): Promise<void> {
+  await writeAudits(tx, ctx, [input]);
+}
+
+/** Append several entries at once (an import): one lock, one read of the chain's end, one insert. */
+export async function writeAudits(tx: Tx, ctx: AuditContext, inputs: AuditInput[]): Promise<void> {
+  if (!inputs.length) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const [last] = await tx
     .select({ hash: auditEntries.hash })
     .from(auditEntries)
     .orderBy(desc(auditEntries.seq))
     .limit(1);
-  const prevHash = last?.hash ?? GENESIS;
+  let prevHash = last?.hash ?? GENESIS;
   // Microseconds are not kept by JS dates; truncate to milliseconds so the stored time re-hashes.
   const at = new Date(ctx.now.getTime());
-  const fields: HashedFields = {
-    at,
-    actorId: ctx.actorId,
-    actorRole: ctx.actorRole,
-    action: input.action,
-    recordType: input.recordType,
-    recordId: input.recordId ?? null,
-    outcome: input.outcome ?? 'ok',
-    changes: input.changes && Object.keys(input.changes).length ? input.changes : null,
-    requestId: ctx.requestId,
-  };
-  await tx.insert(auditEntries).values({
-    ...fields,
-    outcome: fields.outcome as 'ok' | 'denied',
-    prevHash,
-    hash: entryHash(prevHash, fields),
+  const rows = inputs.map((input) => {
+    const fields: HashedFields = {
+      at,
+      actorId: ctx.actorId,
+      actorRole: ctx.actorRole,
+      action: input.action,
+      recordType: input.recordType,
+      recordId: input.recordId ?? null,
+      outcome: input.outcome ?? 'ok',
+      changes: input.changes && Object.keys(input.changes).length ? input.changes : null,
+      requestId: ctx.requestId,
+    };
+    const hash = entryHash(prevHash, fields);
+    const row = { ...fields, outcome: fields.outcome as 'ok' | 'denied', prevHash, hash };
+    prevHash = hash;
+    return row;
   });
+  for (let i = 0; i < rows.length; i += 1000) {
+    await tx.insert(auditEntries).values(rows.slice(i, i + 1000));
+  }
 }
 
 export interface ChainReport {

@@ -16,7 +16,15 @@ export const errorBody = z
         .meta({ description: "In the caller's language (Accept-Language: en or fr)." }),
       requestId: z.string(),
       fields: z
-        .array(z.object({ path: z.string(), code: z.string(), message: z.string() }))
+        .array(
+          z.object({
+            path: z.string(),
+            code: z.string(),
+            message: z.string(),
+            line: z.number().int().optional(),
+            column: z.string().optional(),
+          }),
+        )
         .optional(),
     }),
   })
@@ -148,6 +156,7 @@ export function errorPayload(error: AppError, locale: Locale, requestId: string)
               path: f.path,
               code: f.code,
               message: t(f.code, f.params ?? {}),
+              ...(f.line !== undefined ? { line: f.line, column: f.column ?? '' } : {}),
             })),
           }
         : {}),

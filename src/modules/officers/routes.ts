@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDateOf } from '../../kernel/dates.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { auditContextOf, authorize, authorizedRecord } from '../../kernel/http/context.ts';
 import { pageOf, pageQuery } from '../../kernel/http/paging.ts';
 import { isoDate, text } from '../../kernel/http/schemas.ts';
@@ -17,6 +18,8 @@ import {
   updateOfficer,
   updateQualification,
 } from './officers.ts';
+import { exportOfficers, importTemplate } from './export.ts';
+import { importOfficers } from './import.ts';
 import { withoutSensitive } from './rules.ts';
 import { genders, qualificationKinds } from './schema.ts';
 
@@ -168,6 +171,133 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
     return { ...o, qualifications, sensitiveVisible: false };
   }
 
+  const sheetTypes = {
+    csv: 'text/csv; charset=utf-8',
+    xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  } as const;
+  app.addContentTypeParser(
+    ['text/csv', sheetTypes.xlsx, 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: app.ctx.config.importMaxBytes },
+    (_req, body, done) => done(null, body),
+  );
+
+  const officerFilters = {
+    q: z.string().trim().max(100).optional().meta({ description: 'Name or badge number.' }),
+    agencyId: z.uuid().optional(),
+    rank: z.string().max(60).optional().meta({ description: 'This rank or above.' }),
+    gender: z.enum(genders).optional(),
+    language: z.string().length(2).optional(),
+    minScore: z.coerce.number().int().min(0).max(100).optional(),
+    specialisation: z.string().max(60).optional(),
+    qualification: z.enum(qualificationKinds).optional(),
+    validOn: isoDate
+      .optional()
+      .meta({ description: 'Date qualifications must be valid on (default today).' }),
+  };
+
+  app.post(
+    '/api/v1/officers/import',
+    {
+      config: { action: 'officer.import' },
+      schema: {
+        summary: 'Import officers and qualifications (CSV or XLSX, all or nothing)',
+        description:
+          'Send the file as the raw body (text/csv, the .xlsx type, or application/octet-stream), in the format of `GET /api/v1/officers/import-template`. Any invalid row and nothing is imported: the answer (400 `import_invalid`) lists every error with its line and column. Officers match on agency + badge number, so the same file imported twice changes nothing; an empty cell never erases a value on file. `?dryRun=true` checks and reports without writing.',
+        tags: ['officers'],
+        querystring: z.object({
+          dryRun: z
+            .enum(['true', 'false'])
+            .transform((v) => v === 'true')
+            .optional(),
+        }),
+        response: {
+          200: z
+            .object({
+              rows: z.number().int(),
+              created: z.number().int(),
+              updated: z.number().int(),
+              unchanged: z.number().int(),
+              qualificationsAdded: z.number().int(),
+              qualificationsUpdated: z.number().int(),
+              dryRun: z.boolean(),
+            })
+            .meta({ id: 'ImportReport' }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = await authorize(app, request, 'officer.import');
+      if (!Buffer.isBuffer(request.body))
+        throw new AppError('import_invalid', {}, [
+          { path: 'file', code: 'import.empty', line: 1, column: '' },
+        ]);
+      return importOfficers(db(), auditContextOf(app, request), request.body, {
+        onlyAgencyId: actor.role === 'agency_coordinator' ? (actor.agencyId ?? '-') : null,
+        dryRun: request.query.dryRun ?? false,
+      });
+    },
+  );
+
+  app.get(
+    '/api/v1/officers/import-template',
+    {
+      config: { action: 'officer.import' },
+      schema: {
+        summary: 'The import file template, headers in the caller’s language',
+        tags: ['officers'],
+        querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('csv') }),
+        produces: [sheetTypes.csv, sheetTypes.xlsx],
+      },
+    },
+    async (request, reply) => {
+      await authorize(app, request, 'officer.import');
+      const { format } = request.query;
+      const name = request.locale === 'fr' ? 'modele-policiers' : 'officers-template';
+      return reply
+        .header('content-type', sheetTypes[format])
+        .header('content-disposition', `attachment; filename="${name}.${format}"`)
+        .send(await importTemplate(format, request.locale));
+    },
+  );
+
+  app.get(
+    '/api/v1/officers/export',
+    {
+      config: { action: 'officer.export' },
+      schema: {
+        summary: 'Export the (filtered) officers in the import format',
+        description:
+          'The caller’s scope applies (a coordinator exports their agency’s officers), and sensitive columns stay empty for whoever may not read them.',
+        tags: ['officers'],
+        querystring: z.object({
+          format: z.enum(['csv', 'xlsx']).default('csv'),
+          ...officerFilters,
+        }),
+        produces: [sheetTypes.csv, sheetTypes.xlsx],
+      },
+    },
+    async (request, reply) => {
+      const actor = await authorize(app, request, 'officer.export');
+      const { format, ...filters } = request.query;
+      const only =
+        actor.role === 'agency_coordinator' ? { agencyId: actor.agencyId ?? '' } : undefined;
+      const file = await exportOfficers(
+        db(),
+        actor,
+        filters,
+        today(),
+        format,
+        request.locale,
+        only,
+      );
+      const name = request.locale === 'fr' ? 'policiers' : 'officers';
+      return reply
+        .header('content-type', sheetTypes[format])
+        .header('content-disposition', `attachment; filename="${name}-${today()}.${format}"`)
+        .send(file);
+    },
+  );
+
   app.get(
     '/api/v1/officers',
     {
@@ -176,17 +306,7 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Officers, by name, with search and filters',
         tags: ['officers'],
         querystring: z.object({
-          q: z.string().trim().max(100).optional().meta({ description: 'Name or badge number.' }),
-          agencyId: z.uuid().optional(),
-          rank: z.string().max(60).optional().meta({ description: 'This rank or above.' }),
-          gender: z.enum(genders).optional(),
-          language: z.string().length(2).optional(),
-          minScore: z.coerce.number().int().min(0).max(100).optional(),
-          specialisation: z.string().max(60).optional(),
-          qualification: z.enum(qualificationKinds).optional(),
-          validOn: isoDate
-            .optional()
-            .meta({ description: 'Date qualifications must be valid on (default today).' }),
+          ...officerFilters,
           ...pageQuery,
         }),
         response: { 200: pageOf(officerSummary, 'OfficerPage') },

@@ -28,6 +28,7 @@ import { requestRoutes } from './modules/requests/routes.ts';
 import { decisionRoutes } from './modules/decisions/routes.ts';
 import { evaluationRoutes } from './modules/evaluations/routes.ts';
 import { officerRoutes } from './modules/officers/routes.ts';
+import { agencyRoutes } from './modules/agencies/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
 export type App = FastifyInstance;
@@ -233,6 +234,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(decisionRoutes);
   await app.register(evaluationRoutes);
   await app.register(officerRoutes);
+  await app.register(agencyRoutes);
 
   if (fs.existsSync(webRoot)) {
     await app.register(fastifyStatic, {

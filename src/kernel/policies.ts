@@ -76,6 +76,15 @@ export const policies = {
         : true,
   },
 
+  // Editing an agency: administrators (reference data) any; a coordinator their own agency's contact.
+  'agency.update': {
+    roles: ['program_admin', 'agency_coordinator'],
+    scope: (actor, agency) =>
+      actor.role === 'agency_coordinator' ? agency.id === actor.agencyId : true,
+  },
+  // Names and agreement status: the program's administrators only.
+  'agency.manage': { roles: ['program_admin'] },
+
   // Missions: a contingent commander reaches only the mission they command.
   'mission.list': { roles: everyone },
   'mission.read': {

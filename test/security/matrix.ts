@@ -137,6 +137,15 @@ export const matrix: Record<string, MatrixEntry> = {
     },
   },
   'GET /api/v1/reference/ranks': { expect: signedIn(200) },
+  'PATCH /api/v1/agencies/:id': {
+    kinds: { own: (t) => t.ids.ownAgency, other: (t) => t.ids.otherAgency, missing },
+    body: () => ({ version: STALE, contactPhone: '514-555-0100' }),
+    expect: {
+      ...only([], 0),
+      program_admin: { own: 409, other: 409, missing: 404 },
+      agency_coordinator: { own: 409, other: 404, missing: 404 },
+    },
+  },
   'GET /api/v1/missions': { expect: signedIn(200) },
   'POST /api/v1/missions': {
     body: () => ({

@@ -9,10 +9,3 @@ export const listMissionRoles = (db: Db) =>
   db.select().from(missionRoles).orderBy(asc(missionRoles.code));
 export const listRanks = (db: Db) => db.select().from(ranks).orderBy(asc(ranks.ordinal));
 export const listPostTypes = (db: Db) => db.select().from(postTypes).orderBy(asc(postTypes.code));
-
-export const listAgencies = (db: Db) => db.select().from(agencies).orderBy(asc(agencies.nameEn));
-
-export async function findAgency(db: Db, id: string) {
-  const [row] = await db.select().from(agencies).where(eq(agencies.id, id));
-  return row ?? null;
-}

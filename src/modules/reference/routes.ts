@@ -1,17 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { bilingual, idParams } from '../../kernel/http/schemas.ts';
-import { authorize, authorizedRecord } from '../../kernel/http/context.ts';
+import { bilingual } from '../../kernel/http/schemas.ts';
+import { authorize } from '../../kernel/http/context.ts';
 import {
-  findAgency,
-  listAgencies,
   listCountries,
   listMissionRoles,
   listOrganizations,
   listPostTypes,
   listRanks,
 } from './reference.ts';
-import { agencyTypes, organizationKinds } from './schema.ts';
+import { organizationKinds } from './schema.ts';
 
 const organization = z
   .object({ code: z.string(), kind: z.enum(organizationKinds), ...bilingual, version: z.number() })
@@ -29,18 +27,6 @@ const missionRole = z
   .meta({ id: 'MissionRole' });
 const postType = z.object({ code: z.string(), ...bilingual }).meta({ id: 'PostType' });
 const rank = z.object({ code: z.string(), ordinal: z.number(), ...bilingual }).meta({ id: 'Rank' });
-const agency = z
-  .object({
-    id: z.uuid(),
-    code: z.string(),
-    ...bilingual,
-    type: z.enum(agencyTypes),
-    province: z.string().nullable(),
-    agreementStatus: z.enum(['active', 'inactive', 'pending']),
-    version: z.number(),
-  })
-  .meta({ id: 'Agency' });
-
 export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.ctx.database.db;
   const lists = [
@@ -83,42 +69,4 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     );
   }
-
-  app.get(
-    '/api/v1/agencies',
-    {
-      config: { action: 'agency.list' },
-      schema: {
-        summary: 'Partner police agencies',
-        tags: ['agencies'],
-        response: { 200: z.array(agency) },
-      },
-    },
-    async (request) => {
-      await authorize(app, request, 'agency.list');
-      return listAgencies(db());
-    },
-  );
-
-  app.get(
-    '/api/v1/agencies/:id',
-    {
-      config: { action: 'agency.read' },
-      schema: {
-        summary: 'One agency',
-        tags: ['agencies'],
-        params: idParams,
-        response: { 200: agency },
-      },
-    },
-    async (request) => {
-      return authorizedRecord(
-        app,
-        request,
-        'agency.read',
-        () => findAgency(db(), request.params.id),
-        (found) => ({ id: found.id }),
-      );
-    },
-  );
 };

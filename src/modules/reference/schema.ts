@@ -72,6 +72,10 @@ export const agencies = pgTable(
     agreementStatus: text('agreement_status', { enum: ['active', 'inactive', 'pending'] })
       .notNull()
       .default('active'),
+    /** The agency's contact for the program (a role address, not a person's private data). */
+    contactName: text('contact_name'),
+    contactEmail: text('contact_email'),
+    contactPhone: text('contact_phone'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,115 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditContextOf, authorize, authorizedRecord } from '../../kernel/http/context.ts';
+import { bilingual, idParams, text } from '../../kernel/http/schemas.ts';
+import { agencyTypes } from '../reference/schema.ts';
+import { findAgency, listAgencies, updateAgency } from './agencies.ts';
+
+const agreementStatuses = ['active', 'inactive', 'pending'] as const;
+
+const agency = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    ...bilingual,
+    type: z.enum(agencyTypes),
+    province: z.string().nullable(),
+    agreementStatus: z.enum(agreementStatuses),
+    contactName: z.string().nullable(),
+    contactEmail: z.string().nullable(),
+    contactPhone: z.string().nullable(),
+    officers: z.number().int().meta({ description: 'Officers of the agency on file.' }),
+    version: z.number(),
+  })
+  .meta({ id: 'Agency' });
+
+const agencyDetail = agency
+  .extend({ coordinators: z.array(z.object({ id: z.uuid(), displayName: z.string() })) })
+  .meta({ id: 'AgencyDetail' });
+
+export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.ctx.database.db;
+  const agencyFor = (
+    request: Parameters<typeof authorize>[1],
+    action: 'agency.read' | 'agency.update',
+    id: string,
+  ) =>
+    authorizedRecord(
+      app,
+      request,
+      action,
+      () => findAgency(db(), id),
+      (found) => ({ id: found.id, agencyId: found.id }),
+    );
+
+  app.get(
+    '/api/v1/agencies',
+    {
+      config: { action: 'agency.list' },
+      schema: {
+        summary: 'Partner police agencies',
+        tags: ['agencies'],
+        response: { 200: z.array(agency) },
+      },
+    },
+    async (request) => {
+      await authorize(app, request, 'agency.list');
+      return listAgencies(db());
+    },
+  );
+
+  app.get(
+    '/api/v1/agencies/:id',
+    {
+      config: { action: 'agency.read' },
+      schema: {
+        summary: 'One agency, its program contact and coordinators',
+        tags: ['agencies'],
+        params: idParams,
+        response: { 200: agencyDetail },
+      },
+    },
+    async (request) => agencyFor(request, 'agency.read', request.params.id),
+  );
+
+  app.patch(
+    '/api/v1/agencies/:id',
+    {
+      config: { action: 'agency.update' },
+      schema: {
+        summary: 'Edit an agency: names, agreement status, program contact',
+        description:
+          'Program administrators edit any agency; a coordinator, their own agency’s contact.',
+        tags: ['agencies'],
+        params: idParams,
+        body: z
+          .object({
+            version: z.number().int().min(1),
+            nameEn: text(200).optional(),
+            nameFr: text(200).optional(),
+            agreementStatus: z.enum(agreementStatuses).optional(),
+            contactName: z.string().trim().max(200).nullish(),
+            contactEmail: z.email().max(320).nullish(),
+            contactPhone: z.string().trim().max(40).nullish(),
+          })
+          .strict(),
+        response: { 200: agencyDetail },
+      },
+    },
+    async (request) => {
+      const actor = request.session!.actor;
+      await agencyFor(request, 'agency.update', request.params.id);
+      const { version, ...changes } = request.body;
+      // A coordinator keeps the agency's contact up to date; names and agreement are the program's.
+      if (
+        actor.role === 'agency_coordinator' &&
+        (changes.nameEn !== undefined ||
+          changes.nameFr !== undefined ||
+          changes.agreementStatus !== undefined)
+      )
+        await authorize(app, request, 'agency.manage');
+      await updateAgency(db(), auditContextOf(app, request), request.params.id, version, changes);
+      return (await findAgency(db(), request.params.id))!;
+    },
+  );
+};

@@ -1,6 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/client.ts';
-import { agencies, countries, missionRoles, organizations, postTypes, ranks } from './schema.ts';
+import { countries, missionRoles, organizations, postTypes, ranks } from './schema.ts';
 
 export const listOrganizations = (db: Db) =>
   db.select().from(organizations).orderBy(asc(organizations.code));

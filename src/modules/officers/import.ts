@@ -88,7 +88,7 @@ export async function importOfficers(
   };
   const apply = async (tx: Db) => {
     const audits: AuditInput[] = [];
-    const CHUNK = 500;
+    const CHUNK = 2000;
     for (let start = 0; start < rows.length; start += CHUNK) {
       const chunk = rows.slice(start, start + CHUNK);
       await applyChunk(tx, ctx, chunk, agencyIdOf, report, audits);

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type Database } from '../src/kernel/db/client.ts';
+import { openDatabase, queryRows, type Database } from '../src/kernel/db/client.ts';
 import { sql } from 'drizzle-orm';
 import { importOfficers } from '../src/modules/officers/import.ts';
 import { listOfficers } from '../src/modules/officers/officers.ts';
@@ -109,9 +109,11 @@ async function measure(label: string, database: Database) {
   const [report, importMs] = await timed(() => importOfficers(database.db, ctx, file));
 
   // The ceiling: the same number of officers in plain multi-row INSERTs, no checks, no audit.
-  const [{ id: agencyId }] = (
-    await database.db.execute(sql`select id from agencies where code = 'RCMP'`)
-  ).rows as Array<{ id: string }>;
+  const [rcmp] = await queryRows<{ id: string }>(
+    database.db,
+    sql`select id from agencies where code = 'RCMP'`,
+  );
+  const agencyId = rcmp!.id;
   const [, rawMs] = await timed(async () => {
     for (let i = 0; i < total; i += 1000) {
       const values = Array.from(
@@ -192,7 +194,7 @@ try {
 } catch (error) {
   console.error(`PostgreSQL skipped: ${(error as Error).message}`);
 }
-console.table(results.map(({ listMedianMs, ...r }) => r));
+console.table(results.map(({ listMedianMs: _list, ...r }) => r));
 console.table(Object.fromEntries(results.map((r) => [r.database, r.listMedianMs])));
 fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 fs.writeFileSync(

@@ -143,6 +143,8 @@ export const policies = {
   // The people register. A coordinator reaches their agency's officers; an officer themself.
   'officer.list': { roles: officerReaders },
   'officer.read': { roles: [...officerReaders, 'officer'], scope: ownOfficer },
+  // An officer's own record, from their account.
+  'officer.self': { roles: ['officer'] },
   'officer.create': { roles: officerEditors, scope: ownOfficer },
   'officer.update': { roles: officerEditors, scope: ownOfficer },
   // Contact details and emergency contacts: the officer themself, or program staff for them.

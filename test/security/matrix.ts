@@ -311,6 +311,7 @@ export const matrix: Record<string, MatrixEntry> = {
     expect: only(['program_officer', 'agency_coordinator'], 201),
   },
   'GET /api/v1/officers/:id': { kinds: officerKinds, expect: officerRead },
+  'GET /api/v1/me/officer': { expect: only(['officer'], 200) },
   'PATCH /api/v1/officers/:id': {
     kinds: officerKinds,
     body: () => ({ version: STALE, phone: '819-555-0100' }),

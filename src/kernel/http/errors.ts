@@ -143,12 +143,25 @@ function appErrorOf(error: FastifyError): AppError {
   return new AppError('internal');
 }
 
+/**
+ * Parameters are values (numbers, codes the user typed) except lists of translation keys, given
+ * as `{ keys: [...] }`, which read in the caller's language ("Public Safety Canada, RCMP").
+ */
+function paramsIn(t: ReturnType<typeof translator>, params: Record<string, unknown>) {
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => {
+      const keys = (value as { keys?: unknown } | null)?.keys;
+      return [name, Array.isArray(keys) ? keys.map((k) => t(String(k))).join(', ') : value];
+    }),
+  );
+}
+
 export function errorPayload(error: AppError, locale: Locale, requestId: string) {
   const t = translator(locale);
   return {
     error: {
       code: error.code,
-      message: t(error.code, { ...error.params, requestId }),
+      message: t(error.code, { ...paramsIn(t, error.params), requestId }),
       requestId,
       ...(error.fields
         ? {

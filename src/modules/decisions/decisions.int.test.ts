@@ -119,7 +119,9 @@ describeDb('the joint decision', () => {
       const res = await decide(officer, r.id, { outcome: 'approved', ceiling: 6 });
       expect(res.statusCode).toBe(409);
       expect(res.json().error).toMatchObject({ code: 'decision_positions_missing' });
-      expect(res.json().error.message).toContain('PS, RCMP');
+      expect(res.json().error.message).toContain(
+        'Public Safety Canada, Royal Canadian Mounted Police',
+      );
     });
 
     it('refuses an approval over an opposition, and records the decline it allows', async () => {

@@ -52,8 +52,13 @@ export function assertDecisionAllowed(
   const verdict = verdictOf(rule, positions, outcome);
   if (verdict.allowed) return;
   if (verdict.reason === 'positions_missing')
-    throw new AppError('decision_positions_missing', { partners: verdict.missing.join(', ') });
-  throw new AppError('decision_positions_disagree', { outcome, rule });
+    throw new AppError('decision_positions_missing', {
+      partners: { keys: verdict.missing.map((p) => `requests:partners.${p}`) },
+    });
+  throw new AppError('decision_positions_disagree', {
+    outcome,
+    rule: { keys: [`requests:rules.${rule}`] },
+  });
 }
 
 /** The fields an outcome needs: a ceiling to approve, conditions to approve with conditions. */

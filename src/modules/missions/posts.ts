@@ -50,7 +50,7 @@ export async function createPosts(
   ctx: AuditContext,
   missionId: string,
   input: NewPosts,
-): Promise<Post[]> {
+): Promise<Array<Post & { reference: string }>> {
   assertTour(input);
   return db.transaction(async (tx) => {
     const [mission] = await tx
@@ -143,8 +143,13 @@ export async function createPosts(
         }),
       });
     }
-    return created;
+    return created.map((post) => ({ ...post, reference: referenceOf(mission.code, post.seq) }));
   });
+}
+
+/** A post's reference: the mission's code and the post's order, MINUSMA-007. */
+export function referenceOf(missionCode: string, seq: number) {
+  return `${missionCode}-${String(seq).padStart(3, '0')}`;
 }
 
 async function findPostIn(tx: Tx, missionId: string, postId: string): Promise<Post> {
@@ -248,7 +253,7 @@ export async function missionPlan(db: Db, missionId: string, today: string) {
       const successor = successorOf.get(p.id);
       return {
         ...p,
-        reference: `${mission.code}-${String(p.seq).padStart(3, '0')}`,
+        reference: referenceOf(mission.code, p.seq),
         gapBeforeDays: predecessor ? rotationGapDays(predecessor, p) : null,
         successorId: successor?.id ?? null,
       };

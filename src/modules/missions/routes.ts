@@ -273,9 +273,7 @@ export const missionRoutes: FastifyPluginAsyncZod = async (app) => {
             succeedsPostId: z.uuid().nullish(),
           })
           .strict(),
-        response: {
-          201: z.array(post.omit({ reference: true, successorId: true, gapBeforeDays: true })),
-        },
+        response: { 201: z.array(post.omit({ successorId: true, gapBeforeDays: true })) },
       },
     },
     async (request, reply) => {

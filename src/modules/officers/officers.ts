@@ -269,6 +269,15 @@ export async function listOfficers(
   };
 }
 
+/** The officer record linked to an account, if any. */
+export async function officerIdOfUser(db: Db, userId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: officers.id })
+    .from(officers)
+    .where(eq(officers.userId, userId));
+  return row?.id ?? null;
+}
+
 /** An officer with contacts and qualifications (callers remove what the reader may not see). */
 export async function findOfficer(db: Db, id: string, today: string, warningDays: number) {
   const [row] = await db.select().from(officers).where(eq(officers.id, id));

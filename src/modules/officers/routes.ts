@@ -12,6 +12,7 @@ import {
   expiringQualifications,
   findOfficer,
   listOfficers,
+  officerIdOfUser,
   qualificationsOf,
   removeQualification,
   updateContacts,
@@ -341,6 +342,25 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
       const created = await addOfficer(db(), auditContextOf(app, request), request.body);
       const found = (await findOfficer(db(), created.id, today(), WARNING_DAYS))!;
       return reply.status(201).send(shown(request, found));
+    },
+  );
+
+  app.get(
+    '/api/v1/me/officer',
+    {
+      config: { action: 'officer.self' },
+      schema: {
+        summary: 'The signed-in officer’s own record (self-service)',
+        description: '404 when no officer record is linked to this account.',
+        tags: ['officers'],
+        response: { 200: officer },
+      },
+    },
+    async (request) => {
+      const actor = await authorize(app, request, 'officer.self');
+      const id = await officerIdOfUser(db(), actor.id);
+      if (!id) throw new AppError('not_found');
+      return shown(request, await officerFor(request, 'officer.read', id));
     },
   );
 

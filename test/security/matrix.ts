@@ -343,6 +343,16 @@ export const matrix: Record<string, MatrixEntry> = {
     expect: officerEdit(409),
   },
   'GET /api/v1/qualifications/expiring': { expect: only(officerReaders, 200) },
+  'POST /api/v1/officers/:id/prior-missions': {
+    kinds: officerKinds,
+    body: () => ({
+      missionName: 'UNMIH',
+      role: 'Police monitor',
+      startDate: '1995-03-01',
+      endDate: '1996-02-28',
+    }),
+    expect: officerEdit(201),
+  },
   // JSON is not an import file: 400 once the caller is let through.
   'POST /api/v1/officers/import': {
     body: () => ({ not: 'a file' }),

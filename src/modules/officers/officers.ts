@@ -21,6 +21,7 @@ import { defaultExpiryOf, passedOf, validityOf, yearsOfService } from './rules.t
 import {
   officerContacts,
   officers,
+  priorMissions,
   qualifications,
   type Gender,
   type QualificationKind,
@@ -292,7 +293,53 @@ export async function findOfficer(db: Db, id: string, today: string, warningDays
     yearsOfService: yearsOfService(row.serviceStart, today),
     contacts: contacts.map(({ officerId: _o, position: _p, ...c }) => c),
     qualifications: await qualificationsOf(db, [id], today, warningDays),
+    priorMissions: await db
+      .select({
+        id: priorMissions.id,
+        missionId: priorMissions.missionId,
+        missionName: priorMissions.missionName,
+        role: priorMissions.role,
+        startDate: priorMissions.startDate,
+        endDate: priorMissions.endDate,
+      })
+      .from(priorMissions)
+      .where(eq(priorMissions.officerId, id))
+      .orderBy(asc(priorMissions.startDate)),
   };
+}
+
+export interface PriorMissionInput {
+  missionId?: string | null;
+  missionName: string;
+  role?: string | null;
+  startDate: string;
+  endDate?: string | null;
+}
+
+/** Record a mission the officer served before the program kept its records here. */
+export async function addPriorMission(
+  db: Db,
+  ctx: AuditContext,
+  officerId: string,
+  input: PriorMissionInput,
+) {
+  if (input.endDate && input.endDate < input.startDate)
+    throw new AppError('validation_failed', {}, [
+      { path: 'endDate', code: 'plan.period_end_before_start' },
+    ]);
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(priorMissions)
+      .values({ officerId, ...input })
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'officer.prior_mission',
+      recordType: 'officer',
+      recordId: officerId,
+      changes: diff(null, { priorMissionId: created!.id, ...input }),
+    });
+    return created!;
+  });
 }
 
 export async function qualificationsOf(

@@ -8,6 +8,7 @@ import { isoDate, text } from '../../kernel/http/schemas.ts';
 import { can } from '../../kernel/policies.ts';
 import {
   addOfficer,
+  addPriorMission,
   addQualification,
   expiringQualifications,
   findOfficer,
@@ -51,6 +52,17 @@ const qualification = z
     version: z.number(),
   })
   .meta({ id: 'Qualification' });
+
+const priorMission = z
+  .object({
+    id: z.uuid(),
+    missionId: z.uuid().nullable(),
+    missionName: z.string(),
+    role: z.string().nullable(),
+    startDate: z.string(),
+    endDate: z.string().nullable(),
+  })
+  .meta({ id: 'PriorMission' });
 
 const contact = z.object({
   name: text(200),
@@ -109,6 +121,7 @@ const officer = z
         description: 'Emergency contacts and next of kin. Sensitive: null when not readable.',
       }),
     qualifications: z.array(qualification),
+    priorMissions: z.array(priorMission),
     sensitiveVisible: z.boolean(),
     version: z.number(),
   })
@@ -529,6 +542,38 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
         request.query.version,
       );
       return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/v1/officers/:id/prior-missions',
+    {
+      config: { action: 'officer.update' },
+      schema: {
+        summary: 'Record a mission served before these records (history)',
+        tags: ['officers'],
+        params: officerParams,
+        body: z
+          .object({
+            missionId: z.uuid().nullish(),
+            missionName: text(200),
+            role: z.string().trim().max(200).nullish(),
+            startDate: isoDate,
+            endDate: isoDate.nullish(),
+          })
+          .strict(),
+        response: { 201: priorMission.extend({ officerId: z.uuid() }) },
+      },
+    },
+    async (request, reply) => {
+      await officerFor(request, 'officer.update', request.params.id);
+      const created = await addPriorMission(
+        db(),
+        auditContextOf(app, request),
+        request.params.id,
+        request.body,
+      );
+      return reply.status(201).send(created);
     },
   );
 

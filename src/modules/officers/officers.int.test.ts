@@ -151,6 +151,29 @@ describeDb('the people register', () => {
     expect(backwards.statusCode).toBe(400);
   });
 
+  it('keeps the missions an officer served before these records', async () => {
+    const url = `/api/v1/officers/${t.ids.otherOfficer}/prior-missions`;
+    const res = await officer.request('POST', url, {
+      missionName: 'UNMIK',
+      role: 'Police monitor',
+      startDate: '2001-05-01',
+      endDate: '2002-04-30',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const backwards = await officer.request('POST', url, {
+      missionName: 'UNMIK',
+      startDate: '2001-05-01',
+      endDate: '2000-04-30',
+    });
+    expect(backwards.statusCode).toBe(400);
+    const seen = (await officer.request('GET', `/api/v1/officers/${t.ids.otherOfficer}`)).json();
+    expect(seen.priorMissions).toMatchObject([{ missionName: 'UNMIK', role: 'Police monitor' }]);
+    expect(
+      (await coordinator.request('POST', url, { missionName: 'X', startDate: '2001-01-01' }))
+        .statusCode,
+    ).toBe(404);
+  });
+
   it('searches by name, rank and above, language level and valid qualification', async () => {
     const list = async (query: string) =>
       (await officer.request('GET', `/api/v1/officers?${query}`)).json() as {

@@ -9,6 +9,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/modules/demo/seed.ts';
+import { createEvaluation } from '../../src/modules/evaluations/evaluations.ts';
+import { registerRequest } from '../../src/modules/requests/requests.ts';
 import { missions } from '../../src/modules/reference/schema.ts';
 import { users } from '../../src/modules/users/schema.ts';
 import { buildApp, type App } from '../../src/server.ts';
@@ -29,7 +31,17 @@ const locale = (lang: Lang, ns: string) =>
   JSON.parse(fs.readFileSync(path.join(root, 'locales', lang, `${ns}.json`), 'utf8')) as Json;
 const text = { en: {} as Record<string, Json>, fr: {} as Record<string, Json> };
 for (const lang of ['en', 'fr'] as const) {
-  for (const ns of ['common', 'auth', 'account', 'home', 'reference', 'errors'])
+  for (const ns of [
+    'common',
+    'auth',
+    'account',
+    'home',
+    'reference',
+    'errors',
+    'requests',
+    'planning',
+    'evaluations',
+  ])
     text[lang][ns] = locale(lang, ns);
 }
 /** A translated string by namespace and dotted key, with {{placeholders}} filled in. */
@@ -88,11 +100,17 @@ let database: Awaited<ReturnType<typeof freshDatabase>>;
 let app: App;
 let browser: Browser;
 let base = '';
+/** One account per role (for decision partners, the first: GAC), and each partner's account. */
 const accounts = {} as Record<Role, Account>;
+const partnerAccounts: Record<string, Account> = {};
 /** One signed-in browser context per role, made by test (a). */
 const signedIn: Partial<Record<Role, BrowserContext>> = {};
 const contexts: BrowserContext[] = [];
 let minusmaId = '';
+let eucapId = '';
+/** Records made for the pages that show one: an open request and an evaluation. */
+let openRequestId = '';
+let evaluationId = '';
 
 /** Every console message about the Content Security Policy, on any page, and page crashes. */
 const cspMessages: string[] = [];
@@ -178,13 +196,17 @@ beforeAll(async () => {
   for (const login of logins) {
     const [user] = await database.db.select().from(users).where(eq(users.email, login.email));
     if (!user) throw new Error(`demo account ${login.email} missing`);
-    accounts[login.role as Role] = {
+    const account: Account = {
       role: login.role as Role,
       email: login.email,
       displayName: user.displayName,
       partner: user.partner,
     };
+    accounts[account.role] ??= account;
+    if (account.partner && account.role === 'decision_partner')
+      partnerAccounts[account.partner] = account;
   }
+  expect(Object.keys(partnerAccounts).sort()).toEqual(['GAC', 'PS', 'RCMP']);
   expect(Object.keys(accounts).sort()).toEqual([...roles].sort());
   const [minusma] = await database.db
     .select({ id: missions.id })
@@ -192,6 +214,47 @@ beforeAll(async () => {
     .where(eq(missions.code, 'MINUSMA'));
   if (!minusma) throw new Error('demo mission MINUSMA missing');
   minusmaId = minusma.id;
+  const [eucap] = await database.db
+    .select({ id: missions.id })
+    .from(missions)
+    .where(eq(missions.code, 'EUCAP-SAHEL-MALI'));
+  if (!eucap) throw new Error('demo mission EUCAP-SAHEL-MALI missing');
+  eucapId = eucap.id;
+  const ctx = { actorId: null, actorRole: 'test', requestId: null, now: new Date() };
+  const today = ctx.now.toISOString().slice(0, 10);
+  openRequestId = (
+    await registerRequest(database.db, ctx, {
+      organizationCode: 'UN',
+      missionId: minusmaId,
+      noteReference: 'NV/E2E/001',
+      receivedOn: today,
+      responseDue: today,
+      startDate: today,
+      tourMonths: 12,
+      summary: 'Gender advisers for the police component',
+      lines: [
+        {
+          postCount: 2,
+          postTypeCode: 'gender_adviser',
+          teamCode: 'sgbv',
+          languages: [{ language: 'fr', minScore: 60 }],
+          womenSought: true,
+        },
+      ],
+    })
+  ).id;
+  evaluationId = (
+    await createEvaluation(database.db, ctx, {
+      missionId: minusmaId,
+      kind: 'periodic',
+      periodStart: '2020-01-01',
+      periodEnd: '2020-06-30',
+      rating: 'met',
+      indicators: [{ name: 'Officers trained', value: '240', target: '200' }],
+      lessonsLearned: 'Posts outside Bamako need a second vehicle.',
+      recommendations: 'Keep a gender adviser in Mopti.',
+    })
+  ).id;
 
   app = await buildApp({ database, config: { ...loadConfig({}), port: 0 }, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -304,13 +367,15 @@ describe('web app in Chromium', () => {
 
   it('(b) switches from English to French with the header toggle, on the same page', async () => {
     const page = await newPage(signedIn.program_officer!);
-    await page.goto(`${base}/en/missions`);
+    // A filtered list is a link: the filter lives in the query string, and survives the switch.
+    await page.goto(`${base}/en/missions?country=ML`);
     await ready(page, tr('en', 'reference', 'missions.title'));
     await page.getByRole('table', { name: tr('en', 'reference', 'missions.caption') }).waitFor();
 
     await page.locator('gcds-lang-toggle').getByRole('link', { name: 'Français' }).click();
 
     await expect.poll(() => new URL(page.url()).pathname).toBe('/fr/missions');
+    expect(new URL(page.url()).searchParams.get('country')).toBe('ML');
     await page.getByRole('table', { name: tr('fr', 'reference', 'missions.caption') }).waitFor();
     await page
       .getByRole('columnheader', { name: tr('fr', 'reference', 'missions.columns.hostCountry') })
@@ -388,6 +453,60 @@ describe('web app in Chromium', () => {
         heading: () => /MINUSMA/,
       },
       {
+        name: 'missions, filtered',
+        as: 'program_officer',
+        path: 'missions?organization=UN&page=2',
+        heading: (l) => tr(l, 'reference', 'missions.title'),
+      },
+      {
+        name: 'requests',
+        as: 'program_officer',
+        path: 'requests',
+        heading: (l) => tr(l, 'requests', 'list.title'),
+      },
+      {
+        name: 'register a request',
+        as: 'program_officer',
+        path: 'requests/new',
+        heading: (l) => tr(l, 'requests', 'new.title'),
+      },
+      {
+        name: 'request (program officer)',
+        as: 'program_officer',
+        path: 'requests/:open',
+        heading: () => /R-\d{4}-\d{3}/,
+      },
+      {
+        name: 'request (decision partner, with the position form)',
+        as: 'decision_partner',
+        path: 'requests/:open',
+        heading: () => /R-\d{4}-\d{3}/,
+      },
+      {
+        name: 'decisions',
+        as: 'decision_partner',
+        path: 'decisions?current=true',
+        heading: (l) => tr(l, 'requests', 'decisionsList.title'),
+      },
+      {
+        name: 'evaluations',
+        as: 'contingent_commander',
+        path: 'evaluations',
+        heading: (l) => tr(l, 'evaluations', 'list.title'),
+      },
+      {
+        name: 'record an evaluation',
+        as: 'contingent_commander',
+        path: 'evaluations/new',
+        heading: (l) => tr(l, 'evaluations', 'new.title'),
+      },
+      {
+        name: 'evaluation',
+        as: 'program_officer',
+        path: 'evaluations/:evaluation',
+        heading: () => /MINUSMA/,
+      },
+      {
         name: 'not found (signed in)',
         as: 'program_officer',
         path: 'missions/not-a-mission',
@@ -400,7 +519,12 @@ describe('web app in Chromium', () => {
       const context = as ? signedIn[as]! : await newContext();
       const page = await newPage(context);
       const before = cspMessages.length;
-      await page.goto(`${base}/${lang}/${pagePath.replace(':minusma', minusmaId)}`);
+      await page.goto(
+        `${base}/${lang}/${pagePath
+          .replace(':minusma', minusmaId)
+          .replace(':open', openRequestId)
+          .replace(':evaluation', evaluationId)}`,
+      );
       await ready(page, heading(lang));
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
       expect(await page.title()).toMatch(/ - peaceops$/);
@@ -513,4 +637,203 @@ describe('web app in Chromium', () => {
     await page.getByRole('rowheader', { name: 'Royal Canadian Mounted Police' }).waitFor();
     await page.close();
   });
+  it('(g) in French: a request is registered, the three partners support it, the decision approves it, and its posts are planned', async () => {
+    const lang = 'fr';
+    const t = (ns: string, key: string, values: Record<string, string> = {}) =>
+      tr(lang, ns, key, values);
+    const day = (offset: number) =>
+      new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+    // 1. The program officer registers the request, in French, for EUCAP Sahel Mali.
+    const officer = await newPage(signedIn.program_officer!);
+    await officer.goto(`${base}/fr/requests/new`);
+    await ready(officer, t('requests', 'new.title'));
+    await officer.getByLabel(label(t('requests', 'new.organization'))).selectOption('UN');
+    await officer.getByLabel(label(t('requests', 'new.mission'))).selectOption(eucapId);
+    await officer.getByLabel(label(t('requests', 'new.noteReference'))).fill('NV/2026/E2E-17');
+    await officer.getByLabel(label(t('requests', 'new.receivedOn'))).fill(day(-2));
+    await officer.getByLabel(label(t('requests', 'new.responseDue'))).fill(day(14));
+    await officer.getByLabel(label(t('requests', 'new.startDate'))).fill(day(60));
+    await officer
+      .getByLabel(label(t('requests', 'new.summary')))
+      .fill('Policiers francophones pour le renforcement des capacités à Bamako.');
+    const line = officer.getByRole('group', {
+      name: t('requests', 'new.lineLegend', { number: '1' }),
+    });
+    await line
+      .getByLabel(label(t('requests', 'new.lineFields.postTypeCode')))
+      .selectOption('individual_police_officer');
+    await line.getByLabel(label(t('requests', 'new.lineFields.postCount'))).fill('3');
+    await line
+      .getByLabel(label(t('requests', 'new.lineFields.locationId')))
+      .selectOption({ label: 'Bamako' });
+    await line
+      .getByRole('button', { name: t('requests', 'new.addLanguage', { line: '1' }) })
+      .click();
+    // Focus moves to the new row's first field.
+    await expect
+      .poll(() => officer.evaluate(() => document.activeElement?.id))
+      .toBe('request-lines-0-languages-0-language');
+    await line.getByLabel(label(t('requests', 'new.lineFields.language'))).selectOption('fr');
+    await line.getByLabel(label(t('requests', 'new.lineFields.minScore'))).fill('60');
+    await line.getByLabel(t('requests', 'new.lineFields.womenSought')).check();
+    await officer.getByRole('button', { name: t('requests', 'new.submit') }).click();
+
+    await ready(officer, /R-\d{4}-\d{3}/);
+    const requestPath = new URL(officer.url()).pathname;
+    expect(requestPath).toMatch(/^\/fr\/requests\/[0-9a-f-]{36}$/);
+    const number = /R-\d{4}-\d{3}/.exec(
+      (await officer.getByRole('heading', { level: 1 }).textContent()) ?? '',
+    )![0];
+    await officer.getByText(t('requests', 'detail.registered', { number })).waitFor();
+    const lines = officer.getByRole('table', {
+      name: t('requests', 'detail.linesCaption', { number }),
+    });
+    await lines.getByRole('cell', { name: 'Bamako' }).waitFor();
+    await lines.getByText(t('requests', 'detail.womenSought')).waitFor();
+
+    // The note verbale is attached to the file.
+    await officer.getByLabel(t('requests', 'documents.file'), { exact: true }).setInputFiles({
+      name: 'note-verbale.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+    });
+    await officer.getByRole('button', { name: t('requests', 'documents.attach') }).click();
+    await officer
+      .getByRole('status')
+      .getByText(t('requests', 'documents.attached', { name: 'note-verbale.pdf' }))
+      .waitFor();
+    await officer.getByRole('link', { name: 'note-verbale.pdf' }).waitFor();
+    await axe(officer, 'request registered (fr)');
+
+    // 2. Each partner records its support, each from its own account.
+    for (const partner of ['GAC', 'PS', 'RCMP'] as const) {
+      const account = partnerAccounts[partner]!;
+      let context = partner === 'GAC' ? signedIn.decision_partner : undefined;
+      if (!context || accounts.decision_partner.email !== account.email) {
+        context = await newContext();
+        const signIn = await newPage(context);
+        await signIn.goto(`${base}/fr/sign-in`);
+        await ready(signIn, t('auth', 'signIn.title'));
+        await typeCredentials(signIn, lang, account.email, DEMO_PASSWORD);
+        await ready(signIn, t('home', 'signedIn.title', { name: account.displayName }));
+        await signIn.close();
+      }
+      const page = await newPage(context);
+      await page.goto(`${base}${requestPath}`);
+      await ready(page, t('requests', 'detail.title', { number }));
+      const partnerName = t('common', `partners.${partner}`);
+      const form = page.getByRole('form', {
+        name: t('requests', 'positions.recordHeading', { partner: partnerName }),
+      });
+      await form
+        .getByRole('radio', { name: t('requests', 'stances.support'), exact: true })
+        .check();
+      await form
+        .getByLabel(label(t('requests', 'file.reasons')))
+        .fill(`Mandat clair; position de ${partnerName}.`);
+      if (partner === 'GAC') await axe(page, 'request with the position form (fr)');
+      await form.getByRole('button', { name: t('requests', 'positions.record') }).click();
+      await page
+        .getByRole('status')
+        .getByText(t('requests', 'positions.recorded', { partner: partnerName }))
+        .waitFor();
+      const row = page
+        .getByRole('table', { name: t('requests', 'positions.caption', { number }) })
+        .getByRole('row', { name: new RegExp(`^${partnerName}`) });
+      await row.getByText(t('requests', 'stances.support'), { exact: true }).waitFor();
+      await page.close();
+    }
+
+    // 3. The program officer records the decision: approved, ceiling of 3 officers.
+    await officer.goto(`${base}${requestPath}`);
+    await ready(officer, t('requests', 'detail.title', { number }));
+    const decisionForm = officer.getByRole('form', { name: t('requests', 'decision.formHeading') });
+    await decisionForm
+      .getByRole('radio', { name: t('requests', 'outcomes.approved'), exact: true })
+      .check();
+    await decisionForm.getByLabel(label(t('requests', 'decision.ceiling'))).fill('3');
+    await decisionForm.getByRole('button', { name: t('requests', 'decision.submit') }).click();
+    await officer
+      .getByRole('status')
+      .getByText(
+        t('requests', 'decision.recorded', { outcome: t('requests', 'outcomes.approved') }),
+      )
+      .waitFor();
+    await officer
+      .getByRole('heading', {
+        level: 3,
+        name: new RegExp(t('requests', 'decision.heading', { sequence: '1' })),
+      })
+      .getByText(t('requests', 'file.inForce'))
+      .waitFor();
+    // Closed to positions now; the status says decided.
+    await officer.getByText(t('requests', 'statuses.decided'), { exact: false }).first().waitFor();
+    // The bilingual decision file downloads as a PDF.
+    const href = await officer
+      .getByRole('link', { name: t('requests', 'detail.downloadFile') })
+      .getAttribute('href');
+    const pdf = await officer.request.get(`${base}${href}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    await axe(officer, 'request decided (fr)');
+
+    // The decisions list links to it.
+    await officer.goto(`${base}/fr/decisions?current=true`);
+    await ready(officer, t('requests', 'decisionsList.title'));
+    await officer.getByRole('link', { name: number }).waitFor();
+
+    // 4. On the mission page, the program officer creates the posts from the approved line.
+    await officer.goto(`${base}/fr/missions/${eucapId}`);
+    await ready(officer, /EUCAP/);
+    const postsForm = officer.getByRole('form', { name: t('planning', 'form.heading') });
+    const option = postsForm.locator('option', { hasText: number });
+    await option.waitFor({ state: 'attached' });
+    await postsForm
+      .getByLabel(label(t('planning', 'form.line')))
+      .selectOption((await option.getAttribute('value'))!);
+    // The line fills in its count, location and tour.
+    await expect
+      .poll(() => postsForm.getByLabel(label(t('planning', 'form.count'))).inputValue())
+      .toBe('3');
+    expect(await postsForm.getByLabel(label(t('planning', 'form.tourStart'))).inputValue()).toBe(
+      day(60),
+    );
+    await postsForm.getByRole('button', { name: t('planning', 'form.submit') }).click();
+    await officer
+      .getByRole('status')
+      .getByText(t('planning', 'form.created_other', { posts: '3' }))
+      .waitFor();
+
+    // The planning view shows them: in the table (vacant, in Bamako, from the tour start) ...
+    const posts = officer.getByRole('table', {
+      name: t('planning', 'table.caption', { mission: 'EUCAP Sahel Mali' }),
+    });
+    const startText = await officer.evaluate(
+      (iso) =>
+        new Intl.DateTimeFormat('fr-CA', { dateStyle: 'long', timeZone: 'UTC' }).format(
+          new Date(`${iso}T00:00:00Z`),
+        ),
+      day(60),
+    );
+    const newRows = posts
+      .getByRole('row')
+      .filter({ hasText: startText })
+      .filter({ hasText: t('planning', 'statuses.vacant') });
+    await expect.poll(() => newRows.count()).toBe(3);
+    await newRows.first().getByText('Bamako').waitFor();
+    // ... and in the timeline, whose caption points to the table.
+    await officer.getByRole('figure', { name: t('planning', 'timeline.caption') }).waitFor();
+    // The line has no posts left to create.
+    await expect.poll(() => postsForm.locator('option', { hasText: number }).count()).toBe(0);
+    await axe(officer, 'mission planning with the new posts (fr)');
+
+    // Back on the request, the line counts its posts.
+    await officer.goto(`${base}${requestPath}`);
+    await ready(officer, t('requests', 'detail.title', { number }));
+    await lines.getByRole('row').nth(1).getByRole('cell').last().getByText('3').waitFor();
+    expect(cspMessages).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await officer.close();
+  }, 180_000);
 });

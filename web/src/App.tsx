@@ -9,10 +9,17 @@ import { Layout } from './Layout.tsx';
 import { useLang } from './lib/hooks.ts';
 import { AccountPage } from './pages/account/AccountPage.tsx';
 import { AgenciesPage } from './pages/agencies/AgenciesPage.tsx';
+import { DecisionsPage } from './pages/decisions/DecisionsPage.tsx';
+import { EvaluationPage } from './pages/evaluations/EvaluationPage.tsx';
+import { EvaluationsPage } from './pages/evaluations/EvaluationsPage.tsx';
+import { NewEvaluationPage } from './pages/evaluations/NewEvaluationPage.tsx';
 import { HomePage } from './pages/home/HomePage.tsx';
 import { MissionDetailPage } from './pages/missions/MissionDetailPage.tsx';
 import { MissionsPage } from './pages/missions/MissionsPage.tsx';
 import { NotFoundPage } from './pages/not-found/NotFoundPage.tsx';
+import { NewRequestPage } from './pages/requests/NewRequestPage.tsx';
+import { RequestPage } from './pages/requests/RequestPage.tsx';
+import { RequestsPage } from './pages/requests/RequestsPage.tsx';
 import { SignInPage } from './pages/sign-in/SignInPage.tsx';
 
 /** Pages for signed-in users: a signed-out visit goes to sign-in, and comes back after. */
@@ -59,6 +66,13 @@ export function App() {
             <Route path="agencies" element={protectedPage(<AgenciesPage />)} />
             <Route path="missions" element={protectedPage(<MissionsPage />)} />
             <Route path="missions/:id" element={protectedPage(<MissionDetailPage />)} />
+            <Route path="requests" element={protectedPage(<RequestsPage />)} />
+            <Route path="requests/new" element={protectedPage(<NewRequestPage />)} />
+            <Route path="requests/:id" element={protectedPage(<RequestPage />)} />
+            <Route path="decisions" element={protectedPage(<DecisionsPage />)} />
+            <Route path="evaluations" element={protectedPage(<EvaluationsPage />)} />
+            <Route path="evaluations/new" element={protectedPage(<NewEvaluationPage />)} />
+            <Route path="evaluations/:id" element={protectedPage(<EvaluationPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

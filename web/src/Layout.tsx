@@ -80,7 +80,14 @@ export function Layout() {
           <GcdsNavLink slot="home" href={home} lang={lang}>
             {t('appName')}
           </GcdsNavLink>
+          {me && auth.can('request.list') ? navLink(`/${lang}/requests`, t('nav.requests')) : null}
+          {me && auth.can('decision.list')
+            ? navLink(`/${lang}/decisions`, t('nav.decisions'))
+            : null}
           {me && auth.can('mission.list') ? navLink(`/${lang}/missions`, t('nav.missions')) : null}
+          {me && auth.can('evaluation.list')
+            ? navLink(`/${lang}/evaluations`, t('nav.evaluations'))
+            : null}
           {me && auth.can('agency.list') ? navLink(`/${lang}/agencies`, t('nav.agencies')) : null}
           {me ? navLink(`/${lang}/account`, t('nav.account')) : null}
           {auth.state.status === 'signedOut'

@@ -22,7 +22,17 @@ export function resourcesFrom(
   return resources;
 }
 
-export const namespaces = ['common', 'auth', 'account', 'home', 'reference', 'errors'] as const;
+export const namespaces = [
+  'common',
+  'auth',
+  'account',
+  'home',
+  'reference',
+  'errors',
+  'requests',
+  'planning',
+  'evaluations',
+] as const;
 
 export const i18n = i18next.createInstance();
 

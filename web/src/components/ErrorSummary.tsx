@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import { useEffect, useRef, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface SummaryItem {
@@ -11,11 +11,29 @@ export interface SummaryItem {
  * The GC Design System error summary pattern: a heading and the list of problems, each linked
  * to its field. The form focuses it after a failed submission.
  */
-export function ErrorSummary({ items, ref }: { items: SummaryItem[]; ref?: Ref<HTMLDivElement> }) {
+export function ErrorSummary({
+  items,
+  ref,
+  focusKey = 0,
+}: {
+  items: SummaryItem[];
+  ref?: Ref<HTMLDivElement>;
+  /** Each new value (after a failed submission) moves focus to the summary. */
+  focusKey?: number;
+}) {
   const { t } = useTranslation('common');
+  const own = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focusKey > 0) own.current?.focus();
+  }, [focusKey]);
   if (items.length === 0) return null;
   return (
-    <div className="error-summary" ref={ref} tabIndex={-1} aria-labelledby="error-summary-heading">
+    <div
+      className="error-summary"
+      ref={ref ?? own}
+      tabIndex={-1}
+      aria-labelledby="error-summary-heading"
+    >
       <h2 id="error-summary-heading" className="error-summary__heading">
         {t('errorSummary.heading')}
       </h2>

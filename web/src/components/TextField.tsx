@@ -6,11 +6,16 @@ interface TextFieldProps {
   label: string;
   value: string;
   onChange(value: string): void;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'date' | 'number' | 'search';
   autoComplete?: InputHTMLAttributes<HTMLInputElement>['autoComplete'];
   hint?: string;
   error?: string | undefined;
   required?: boolean;
+  /** For numbers: the smallest and largest values accepted. */
+  min?: number;
+  max?: number;
+  /** A narrower input for short values (numbers, dates, codes). */
+  short?: boolean;
 }
 
 /** A labelled native input styled like the GC Design System input, with hint and error. */
@@ -24,6 +29,9 @@ export function TextField({
   hint,
   error,
   required,
+  min,
+  max,
+  short,
 }: TextFieldProps) {
   const { t } = useTranslation('common');
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
@@ -49,10 +57,13 @@ export function TextField({
         id={id}
         name={id}
         type={type}
-        className="field__input"
+        className={short ? 'field__input field__input--short' : 'field__input'}
         value={value}
+        min={min}
+        max={max}
+        inputMode={type === 'number' ? 'numeric' : undefined}
         autoComplete={autoComplete}
-        spellCheck={false}
+        spellCheck={type === 'text' ? undefined : false}
         aria-required={required ? true : undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}

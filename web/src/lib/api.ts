@@ -49,6 +49,15 @@ export interface Agency {
   agreementStatus: 'active' | 'inactive' | 'pending';
 }
 
+export type MissionStatus = 'planned' | 'active' | 'suspended' | 'closing' | 'closed';
+export const missionStatuses: readonly MissionStatus[] = [
+  'planned',
+  'active',
+  'suspended',
+  'closing',
+  'closed',
+];
+
 export interface Mission {
   id: string;
   code: string;
@@ -59,15 +68,24 @@ export interface Mission {
   hostCountryCode: string;
   startDate: string;
   endDate: string | null;
-  status: 'planned' | 'active' | 'suspended' | 'closed';
+  status: MissionStatus;
   workingLanguage: Lang;
   riskLevel: 'low' | 'moderate' | 'high' | 'extreme';
   armed: boolean;
   headquarters: string | null;
+  authorizedStrength: number;
+  version: number;
+}
+
+export interface MissionLocation {
+  id: string;
+  nameEn: string;
+  nameFr: string;
 }
 
 export interface MissionDetail extends Mission {
-  locations: Array<{ id: string; nameEn: string; nameFr: string }>;
+  locations: MissionLocation[];
+  commanders: Array<{ id: string; displayName: string }>;
 }
 
 /** One page of a paged list (see src/kernel/http/paging.ts). */
@@ -88,6 +106,210 @@ export interface Organization {
   code: string;
   nameEn: string;
   nameFr: string;
+}
+
+/** A type of post, a role in mission or specialised team, a rank: coded bilingual reference data. */
+export interface CodedName {
+  code: string;
+  nameEn: string;
+  nameFr: string;
+}
+
+export interface MissionRole extends CodedName {
+  kind: 'role' | 'specialised_team';
+}
+
+export interface Rank extends CodedName {
+  ordinal: number;
+}
+
+export type RequestStatus = 'received' | 'under_review' | 'decided' | 'withdrawn';
+export const requestStatuses: readonly RequestStatus[] = [
+  'received',
+  'under_review',
+  'decided',
+  'withdrawn',
+];
+export type Outcome = 'approved' | 'approved_with_conditions' | 'declined';
+export const outcomes: readonly Outcome[] = ['approved', 'approved_with_conditions', 'declined'];
+export type Stance = 'support' | 'support_with_conditions' | 'oppose';
+export const stances: readonly Stance[] = ['support', 'support_with_conditions', 'oppose'];
+export const partners: readonly Partner[] = ['GAC', 'PS', 'RCMP'];
+/** How close the response deadline is; null once the request is decided or withdrawn. */
+export type DeadlineState = 'overdue' | 'due_today' | 'due_soon' | 'on_time';
+
+export interface LanguageRequirement {
+  language: string;
+  minScore: number;
+}
+
+interface RequestBase {
+  id: string;
+  number: string;
+  organizationCode: string | null;
+  requestingCountryCode: string | null;
+  missionId: string;
+  noteReference: string;
+  receivedOn: string;
+  responseDue: string;
+  startDate: string;
+  tourMonths: number;
+  summary: string;
+  status: RequestStatus;
+  outcome: Outcome | null;
+  withdrawnReason: string | null;
+  version: number;
+}
+
+export interface RequestSummary extends RequestBase {
+  mission: { id: string; acronym: string; nameEn: string; nameFr: string; hostCountryCode: string };
+  postsWanted: number;
+  deadline: DeadlineState | null;
+}
+
+export interface RequestLine {
+  id: string;
+  lineNo: number;
+  postCount: number;
+  postTypeCode: string;
+  teamCode: string | null;
+  locationId: string | null;
+  languages: LanguageRequirement[];
+  minRankCode: string | null;
+  minYearsService: number | null;
+  skills: string[];
+  womenSought: boolean;
+  notes: string;
+  postsCreated: number;
+}
+
+export interface RequestDocument {
+  id: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedAt: string;
+}
+
+export interface Position {
+  id: string;
+  partner: Partner;
+  stance: Stance;
+  reasons: string;
+  conditions: string | null;
+  recordedAt: string;
+  version: number;
+}
+
+export interface Decision {
+  id: string;
+  requestId: string;
+  sequence: number;
+  outcome: Outcome;
+  ceiling: number;
+  conditions: string | null;
+  fundingNote: string | null;
+  decidedOn: string;
+  rule: string;
+  positions: Array<{
+    partner: Partner;
+    stance: Stance;
+    reasons: string;
+    conditions: string | null;
+  }>;
+  supersedesId: string | null;
+  recordedAt: string;
+}
+
+export interface DecisionListed extends Decision {
+  requestNumber: string;
+  mission: { id: string; acronym: string; nameEn: string; nameFr: string };
+  supersededById: string | null;
+}
+
+export interface RequestDetail extends RequestBase {
+  mission: {
+    id: string;
+    code: string;
+    acronym: string;
+    nameEn: string;
+    nameFr: string;
+    hostCountryCode: string;
+    authorizedStrength: number;
+  };
+  deadline: DeadlineState | null;
+  lines: RequestLine[];
+  documents: RequestDocument[];
+  positions: Position[];
+  decisions: Decision[];
+}
+
+export type PostStatus = 'vacant' | 'filled' | 'cancelled';
+
+export interface Post {
+  id: string;
+  reference: string;
+  requestLineId: string | null;
+  postTypeCode: string;
+  teamCode: string | null;
+  locationId: string | null;
+  requirements: {
+    languages: LanguageRequirement[];
+    minRankCode: string | null;
+    minYearsService: number | null;
+    skills: string[];
+    womenSought: boolean;
+  };
+  tourStart: string;
+  tourEnd: string;
+  status: PostStatus;
+  succeedsPostId: string | null;
+  successorId: string | null;
+  /** Days from the predecessor's end: above 0 a gap, below 0 a hand-over overlap. */
+  gapBeforeDays: number | null;
+  version: number;
+}
+
+export interface MissionPlan {
+  missionId: string;
+  authorizedStrength: number;
+  /** Most posts held at once on any day. */
+  peak: number;
+  heldToday: number;
+  counts: Record<PostStatus, number>;
+  posts: Post[];
+}
+
+export type EvaluationKind = 'periodic' | 'end_of_mission';
+export const evaluationKinds: readonly EvaluationKind[] = ['periodic', 'end_of_mission'];
+export type EvaluationRating = 'exceeded' | 'met' | 'partially_met' | 'not_met';
+export const evaluationRatings: readonly EvaluationRating[] = [
+  'exceeded',
+  'met',
+  'partially_met',
+  'not_met',
+];
+
+export interface Indicator {
+  name: string;
+  value: string;
+  target?: string | null;
+}
+
+export interface Evaluation {
+  id: string;
+  missionId: string;
+  mission: { id: string; acronym: string; nameEn: string; nameFr: string };
+  kind: EvaluationKind;
+  periodStart: string;
+  periodEnd: string;
+  rating: EvaluationRating;
+  indicators: Indicator[];
+  lessonsLearned: string;
+  recommendations: string;
+  authorName: string | null;
+  version: number;
 }
 
 export interface FieldError {
@@ -138,6 +360,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** false: a 401 is an expected answer (sign-in, /me), not a lost session. */
   reportUnauthenticated?: boolean;
+  /** A file sent as the raw body, with its type and its (URI-encoded) name in x-file-name. */
+  file?: File;
 }
 
 export async function api<T>(path: string, options: RequestOptions): Promise<T> {
@@ -147,6 +371,10 @@ export async function api<T>(path: string, options: RequestOptions): Promise<T> 
     'accept-language': options.lang,
   };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.file) {
+    headers['content-type'] = options.file.type || 'application/octet-stream';
+    headers['x-file-name'] = encodeURIComponent(options.file.name);
+  }
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -155,6 +383,7 @@ export async function api<T>(path: string, options: RequestOptions): Promise<T> 
       headers,
       credentials: 'same-origin',
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.file ? { body: options.file } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {

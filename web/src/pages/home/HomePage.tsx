@@ -54,11 +54,32 @@ export function HomePage() {
   }
 
   const pages: PageLink[] = [];
+  if (auth.can('request.list')) {
+    pages.push({
+      to: `/${lang}/requests`,
+      title: t('signedIn.pages.requests'),
+      description: t('signedIn.pages.requestsDescription'),
+    });
+  }
+  if (auth.can('decision.list')) {
+    pages.push({
+      to: `/${lang}/decisions`,
+      title: t('signedIn.pages.decisions'),
+      description: t('signedIn.pages.decisionsDescription'),
+    });
+  }
   if (auth.can('mission.list')) {
     pages.push({
       to: `/${lang}/missions`,
       title: t('signedIn.pages.missions'),
       description: t('signedIn.pages.missionsDescription'),
+    });
+  }
+  if (auth.can('evaluation.list')) {
+    pages.push({
+      to: `/${lang}/evaluations`,
+      title: t('signedIn.pages.evaluations'),
+      description: t('signedIn.pages.evaluationsDescription'),
     });
   }
   if (auth.can('agency.list')) {

@@ -7,6 +7,7 @@ import { ApiError, type Country, type MissionDetail, type Organization } from '.
 import { byName, formatDate, nameIn } from '../../lib/format.ts';
 import { useApi, useLang, usePageTitle } from '../../lib/hooks.ts';
 import { NotFoundPage } from '../not-found/NotFoundPage.tsx';
+import { PlanningSection } from './PlanningSection.tsx';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -73,6 +74,12 @@ function MissionDetailView({ id }: { id: string }) {
     [t('mission.workingLanguage'), t(`languages.${data.workingLanguage}`)],
     [t('mission.riskLevel'), t(`riskLevels.${data.riskLevel}`)],
     [t('mission.armed'), data.armed ? t('common:yes') : t('common:no')],
+    [
+      t('mission.commander'),
+      data.commanders.length > 0
+        ? data.commanders.map((c) => c.displayName).join(', ')
+        : t('common:none'),
+    ],
   ];
 
   return (
@@ -106,6 +113,7 @@ function MissionDetailView({ id }: { id: string }) {
           <p>{t('mission.noLocations')}</p>
         )}
       </section>
+      <PlanningSection mission={data} />
       {back}
     </>
   );

@@ -1,74 +1,111 @@
-import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { FilterForm, type FilterSpec } from '../../components/FilterForm.tsx';
 import { LoadError, Loading } from '../../components/LoadError.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import type { Country, Mission, Page } from '../../lib/api.ts';
+import { Pagination, ResultCount } from '../../components/Pagination.tsx';
+import { missionStatuses, type Mission, type Page } from '../../lib/api.ts';
 import { formatDate, nameIn } from '../../lib/format.ts';
-import { useApi, useLang, usePageTitle } from '../../lib/hooks.ts';
+import { useApi, useLang, useListQuery, usePageTitle } from '../../lib/hooks.ts';
+import { firstError, useCodeList } from '../../lib/reference.ts';
+
+const filterNames = ['q', 'organization', 'country', 'status', 'from', 'to'] as const;
 
 export function MissionsPage() {
   const { t } = useTranslation('reference');
   const lang = useLang();
   usePageTitle(t('missions.title'));
-  const missions = useApi<Page<Mission>>('/api/v1/missions?pageSize=200');
-  const countries = useApi<Country[]>('/api/v1/reference/countries');
-  const countryNames = useMemo(
-    () =>
-      new Map(
-        countries.status === 'ready'
-          ? countries.data.map((c) => [c.code, nameIn(lang, c)] as const)
-          : [],
-      ),
-    [countries, lang],
-  );
-  const error =
-    missions.status === 'error'
-      ? missions.error
-      : countries.status === 'error'
-        ? countries.error
-        : null;
-  const ready =
-    missions.status === 'ready' && countries.status === 'ready' ? missions.data.items : null;
+  const { filters, page, apiQuery } = useListQuery(filterNames);
+  const missions = useApi<Page<Mission>>(`/api/v1/missions?${apiQuery}`);
+  const countries = useCodeList('countries');
+  const organizations = useCodeList('organizations');
+
+  const specs: FilterSpec[] = [
+    {
+      name: 'q',
+      label: t('missions.filters.q'),
+      type: 'search',
+      hint: t('missions.filters.qHint'),
+    },
+    {
+      name: 'organization',
+      label: t('missions.filters.organization'),
+      type: 'select',
+      options: organizations.options,
+    },
+    {
+      name: 'country',
+      label: t('missions.filters.country'),
+      type: 'select',
+      options: countries.options,
+    },
+    {
+      name: 'status',
+      label: t('missions.filters.status'),
+      type: 'select',
+      options: missionStatuses.map((s) => ({ value: s, label: t(`missionStatuses.${s}`) })),
+    },
+    {
+      name: 'from',
+      label: t('missions.filters.from'),
+      type: 'date',
+      hint: t('missions.filters.fromHint'),
+    },
+    {
+      name: 'to',
+      label: t('missions.filters.to'),
+      type: 'date',
+      hint: t('missions.filters.toHint'),
+    },
+  ];
+
+  const error = firstError(missions, countries.loaded);
+  const data =
+    missions.status === 'ready' && countries.loaded.status === 'ready' ? missions.data : null;
 
   return (
     <>
       <PageHeading>{t('missions.title')}</PageHeading>
       <p className="lead">{t('missions.intro')}</p>
-      {error ? <LoadError error={error} /> : !ready ? <Loading /> : null}
-      {ready && ready.length === 0 ? <p>{t('missions.empty')}</p> : null}
-      {ready && ready.length > 0 ? (
-        <div className="table-wrapper">
-          <table className="data-table">
-            <caption>{t('missions.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('missions.columns.acronym')}</th>
-                <th scope="col">{t('missions.columns.name')}</th>
-                <th scope="col">{t('missions.columns.hostCountry')}</th>
-                <th scope="col">{t('missions.columns.start')}</th>
-                <th scope="col">{t('missions.columns.end')}</th>
-                <th scope="col">{t('missions.columns.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ready.map((mission) => (
-                <tr key={mission.id}>
-                  <th scope="row">
-                    <Link to={`/${lang}/missions/${mission.id}`}>{mission.acronym}</Link>
-                  </th>
-                  <td>{nameIn(lang, mission)}</td>
-                  <td>{countryNames.get(mission.hostCountryCode) ?? mission.hostCountryCode}</td>
-                  <td className="nowrap">{formatDate(lang, mission.startDate)}</td>
-                  <td className="nowrap">
-                    {mission.endDate ? formatDate(lang, mission.endDate) : t('common:ongoing')}
-                  </td>
-                  <td>{t(`missionStatuses.${mission.status}`)}</td>
+      <FilterForm id="mission-filters" filters={specs} values={filters} />
+      {error ? <LoadError error={error} /> : !data ? <Loading /> : null}
+      {data && data.items.length === 0 ? <p>{t('missions.empty')}</p> : null}
+      {data && data.items.length > 0 ? (
+        <>
+          <ResultCount {...data} />
+          <div className="table-wrapper">
+            <table className="data-table">
+              <caption>{t('missions.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('missions.columns.acronym')}</th>
+                  <th scope="col">{t('missions.columns.name')}</th>
+                  <th scope="col">{t('missions.columns.hostCountry')}</th>
+                  <th scope="col">{t('missions.columns.start')}</th>
+                  <th scope="col">{t('missions.columns.end')}</th>
+                  <th scope="col">{t('missions.columns.status')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {data.items.map((mission) => (
+                  <tr key={mission.id}>
+                    <th scope="row">
+                      <Link to={`/${lang}/missions/${mission.id}`}>{mission.acronym}</Link>
+                    </th>
+                    <td>{nameIn(lang, mission)}</td>
+                    <td>{countries.name(mission.hostCountryCode)}</td>
+                    <td className="nowrap">{formatDate(lang, mission.startDate)}</td>
+                    <td className="nowrap">
+                      {mission.endDate ? formatDate(lang, mission.endDate) : t('common:ongoing')}
+                    </td>
+                    <td>{t(`missionStatuses.${mission.status}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination total={data.total} page={page} pageSize={data.pageSize} />
+        </>
       ) : null}
     </>
   );

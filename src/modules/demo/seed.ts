@@ -5,6 +5,8 @@ import { seedReferenceData } from '../reference/seed.ts';
 import { missions } from '../reference/schema.ts';
 import { users, type Partner, type Role } from '../users/schema.ts';
 import { addUser } from '../users/users.ts';
+import { seedHistory } from './history.ts';
+import { seedPeople } from './people.ts';
 
 /** The demo password: only ever set on the embedded demo database, never on a configured server. */
 export const DEMO_PASSWORD = 'peace-demo-2026';
@@ -38,6 +40,19 @@ const demoAccounts: Array<{
     locale: 'fr',
   },
   {
+    role: 'decision_partner',
+    email: 'ps.partner@demo.peaceops.ca',
+    displayName: 'Taylor Okafor',
+    partner: 'PS',
+  },
+  {
+    role: 'decision_partner',
+    email: 'rcmp.partner@demo.peaceops.ca',
+    displayName: 'Chris Bouchard',
+    partner: 'RCMP',
+    locale: 'fr',
+  },
+  {
     role: 'agency_coordinator',
     email: 'coordinator.sq@demo.peaceops.ca',
     displayName: 'Camille Gagnon',
@@ -65,9 +80,22 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-/** Reference data plus one account per role. Idempotent for reference data; users only once. */
+/** When the demo accounts are created on an empty database: just before the demo history. */
+const ACCOUNTS_CREATED = new Date('2019-01-07T14:00:00Z');
+
+/**
+ * Reference data, one account per role (one per partner for decision partners) and, on an empty
+ * database, the demo history of requests, decisions, posts and evaluations and the people
+ * register (officers and their qualifications, see people.ts). Idempotent for reference data;
+ * users only once; the history and the register only with the accounts on an empty database.
+ */
 export async function seedDemo(db: Db, ctx: AuditContext): Promise<DemoLogin[]> {
   await seedReferenceData(db);
+  const fresh = await isEmpty(db);
+  // On an empty database the accounts date from before the history, so the audit log reads in
+  // order; otherwise a missing account is added now.
+  const accountCtx = fresh ? { ...ctx, now: ACCOUNTS_CREATED } : ctx;
+  const ids = new Map<string, string>();
   const logins: DemoLogin[] = [];
   for (const account of demoAccounts) {
     const [existing] = await db
@@ -82,12 +110,38 @@ export async function seedDemo(db: Db, ctx: AuditContext): Promise<DemoLogin[]> 
           .where(eq(missions.code, account.missionCode));
         if (!m) continue;
       }
-      await addUser(db, ctx, { ...account, password: DEMO_PASSWORD });
+      ids.set(
+        account.email,
+        (await addUser(db, accountCtx, { ...account, password: DEMO_PASSWORD })).id,
+      );
     }
     logins.push({
       role: account.role,
       email: account.email,
       scope: account.partner ?? account.agencyCode ?? account.missionCode ?? null,
+    });
+  }
+  if (fresh) {
+    const id = (email: string) => ids.get(email) ?? null;
+    const actors = {
+      programOfficer: id('program.officer@demo.peaceops.ca'),
+      commander: id('commander@demo.peaceops.ca'),
+      partners: {
+        GAC: id('gac.partner@demo.peaceops.ca'),
+        PS: id('ps.partner@demo.peaceops.ca'),
+        RCMP: id('rcmp.partner@demo.peaceops.ca'),
+      },
+    };
+    // One transaction for the whole history and the people register: all of it or none (each
+    // use case's own transaction becomes a savepoint). The register is loaded at `now`, after the
+    // history, so the audit log reads in order.
+    await db.transaction(async (tx) => {
+      await seedHistory(tx, actors, ctx.now);
+      await seedPeople(
+        tx,
+        { programOfficer: actors.programOfficer, officerUser: id('officer@demo.peaceops.ca') },
+        ctx.now,
+      );
     });
   }
   return logins;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { asc, desc, gt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
+import { bulkInsert } from '../db/bulk.ts';
 import { auditEntries } from './schema.ts';
 
 /** Who did it, from where: passed by routes to use cases, and on to the audit entry. */
@@ -117,9 +118,8 @@ export async function writeAudits(tx: Tx, ctx: AuditContext, inputs: AuditInput[
     prevHash = hash;
     return row;
   });
-  for (let i = 0; i < rows.length; i += 1000) {
-    await tx.insert(auditEntries).values(rows.slice(i, i + 1000));
-  }
+  if (rows.length === 1) await tx.insert(auditEntries).values(rows);
+  else await bulkInsert(tx, auditEntries, rows);
 }
 
 export interface ChainReport {

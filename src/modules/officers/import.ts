@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { and, inArray, TransactionRollbackError } from 'drizzle-orm';
+import { bulkInsert } from '../../kernel/db/bulk.ts';
 import { writeAudits, type AuditContext, type AuditInput } from '../../kernel/audit/audit.ts';
 import type { Db } from '../../kernel/db/client.ts';
 import { isoDateOf } from '../../kernel/dates.ts';
@@ -137,18 +139,18 @@ async function applyChunk(
 
   const fresh = chunk.filter((r) => !byKey.has(`${agencyIdOf.get(r.agencyCode)}|${r.badgeNumber}`));
   if (fresh.length) {
-    const created = await tx
-      .insert(officers)
-      .values(
-        fresh.map((r) => ({
-          agencyId: agencyIdOf.get(r.agencyCode)!,
-          badgeNumber: r.badgeNumber,
-          ...Object.fromEntries(officerFields.map((f) => [f, r[f]])),
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-        })) as Array<typeof officers.$inferInsert>,
-      )
-      .returning({ id: officers.id });
+    const created = fresh.map((r) => ({
+      id: randomUUID(),
+      agencyId: agencyIdOf.get(r.agencyCode)!,
+      badgeNumber: r.badgeNumber,
+      ...(Object.fromEntries(officerFields.map((f) => [f, r[f]])) as Pick<
+        ImportRow,
+        (typeof officerFields)[number]
+      >),
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    }));
+    await bulkInsert(tx, officers, created);
     fresh.forEach((r, i) => {
       officerIdOf.set(r, created[i]!.id);
       audits.push({
@@ -250,9 +252,7 @@ async function applyChunk(
       report.qualificationsUpdated++;
     }
   }
-  for (let i = 0; i < toInsert.length; i += 1000) {
-    await tx.insert(qualifications).values(toInsert.slice(i, i + 1000));
-  }
+  await bulkInsert(tx, qualifications, toInsert);
   if (toInsert.length) {
     const perOfficer = new Map<string, string[]>();
     for (const q of toInsert)

@@ -1,17 +1,4 @@
-import {
-  and,
-  asc,
-  count,
-  eq,
-  exists,
-  gte,
-  ilike,
-  inArray,
-  lte,
-  or,
-  sql,
-  type SQL,
-} from 'drizzle-orm';
+import { and, asc, count, eq, exists, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { diff, writeAudit, type AuditContext } from '../../kernel/audit/audit.ts';
 import type { Db, Tx } from '../../kernel/db/client.ts';
 import { assertVersion } from '../../kernel/db/version.ts';
@@ -208,14 +195,25 @@ export async function listOfficers(
   if (only) where.push(eq(officers.agencyId, only.agencyId));
   if (filters.agencyId) where.push(eq(officers.agencyId, filters.agencyId));
   if (filters.q) {
-    const like = `%${filters.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    // A prefix of the family or given name ("trem" finds Tremblay), "given family" prefixes
+    // ("marie trem"), or an exact badge number; the prefix indexes answer it at any size.
+    const words = filters.q
+      .toLowerCase()
+      .replace(/[%_\\]/g, (c) => `\\${c}`)
+      .split(/\s+/);
+    const prefix = (column: typeof officers.familyName | typeof officers.givenName, word: string) =>
+      sql`lower(${column}) like ${`${word}%`}`;
     where.push(
-      or(
-        ilike(officers.familyName, like),
-        ilike(officers.givenName, like),
-        ilike(sql`${officers.givenName} || ' ' || ${officers.familyName}`, like),
-        eq(officers.badgeNumber, filters.q),
-      )!,
+      words.length > 1
+        ? and(
+            prefix(officers.givenName, words[0]!),
+            prefix(officers.familyName, words.slice(1).join(' ')),
+          )!
+        : or(
+            prefix(officers.familyName, words[0]!),
+            prefix(officers.givenName, words[0]!),
+            eq(officers.badgeNumber, filters.q),
+          )!,
     );
   }
   if (filters.rank) {

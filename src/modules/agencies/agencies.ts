@@ -21,7 +21,7 @@ export const listAgencies = (db: Db) =>
       contactEmail: agencies.contactEmail,
       contactPhone: agencies.contactPhone,
       version: agencies.version,
-      officers: sql<number>`(select count(*)::int from ${officers} where ${officers.agencyId} = ${agencies.id})`,
+      officers: sql<number>`(select count(*)::int from officers o where o.agency_id = ${agencies}.id)`,
     })
     .from(agencies)
     .orderBy(asc(agencies.nameEn));

@@ -45,6 +45,10 @@ describeDb('the people register', () => {
     expect(res.json().yearsOfService).toBeGreaterThanOrEqual(20);
     const again = await officer.request('POST', '/api/v1/officers', body);
     expect(again.statusCode).toBe(409);
+    expect(again.json().error.fields[0]).toMatchObject({
+      path: 'badgeNumber',
+      code: 'officer.badge_taken',
+    });
     // The same badge in another agency is another officer.
     expect(
       (await officer.request('POST', '/api/v1/officers', { ...body, agencyId: t.ids.otherAgency }))
@@ -149,6 +153,44 @@ describeDb('the people register', () => {
       expiresOn: addDays(today, -1),
     });
     expect(backwards.statusCode).toBe(400);
+  });
+
+  it('keeps a hidden passport number when a coordinator corrects the dates; counts officers per agency', async () => {
+    const url = `/api/v1/officers/${t.ids.ownOfficer}/qualifications/${t.ids.ownQualification}`;
+    const seen = (
+      await coordinator.request('GET', `/api/v1/officers/${t.ids.ownOfficer}/qualifications`)
+    ).json();
+    const passport = seen.find((q: { kind: string }) => q.kind === 'passport');
+    const res = await coordinator.request('PUT', url, {
+      version: passport.version,
+      kind: 'passport',
+      obtainedOn: passport.obtainedOn,
+      expiresOn: addDays(today, 3000),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const full = (await officer.request('GET', `/api/v1/officers/${t.ids.ownOfficer}`)).json();
+    expect(
+      full.qualifications.find((q: { kind: string }) => q.kind === 'passport').documentNumber,
+    ).toBe('HK123456');
+    const backwards = await coordinator.request('PUT', url, {
+      version: passport.version + 1,
+      kind: 'passport',
+      obtainedOn: today,
+      expiresOn: addDays(today, -1),
+    });
+    expect(backwards.json().error.fields[0].path).toBe('expiresOn');
+    // Put the fixture back as the later tests expect it.
+    const restored = await coordinator.request('PUT', url, {
+      version: passport.version + 1,
+      kind: 'passport',
+      obtainedOn: passport.obtainedOn,
+      expiresOn: passport.expiresOn,
+    });
+    expect(restored.statusCode).toBe(200);
+    const agencies = (await officer.request('GET', '/api/v1/agencies')).json();
+    expect(agencies.find((a: { id: string }) => a.id === t.ids.ownAgency).officers).toBeGreaterThan(
+      0,
+    );
   });
 
   it('keeps the missions an officer served before these records', async () => {

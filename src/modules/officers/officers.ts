@@ -43,7 +43,10 @@ async function assertBadgeFree(tx: Tx, agencyId: string, badgeNumber: string, ex
     .select({ id: officers.id })
     .from(officers)
     .where(and(eq(officers.agencyId, agencyId), eq(officers.badgeNumber, badgeNumber)));
-  if (taken && taken.id !== except) throw new AppError('conflict', { detail: 'badgeNumber' });
+  if (taken && taken.id !== except)
+    throw new AppError('conflict', { detail: badgeNumber }, [
+      { path: 'badgeNumber', code: 'officer.badge_taken' },
+    ]);
 }
 
 /** Register an officer of an agency (the agency's coordinator, or a program officer). */
@@ -367,6 +370,10 @@ export interface QualificationInput {
 }
 
 function qualificationValues(input: QualificationInput) {
+  if (input.expiresOn && input.expiresOn < input.obtainedOn)
+    throw new AppError('validation_failed', {}, [
+      { path: 'expiresOn', code: 'import.expiry_before' },
+    ]);
   return {
     kind: input.kind,
     code: input.code ?? '',
@@ -428,6 +435,10 @@ export async function updateQualification(
       .for('update');
     if (!current) throw new AppError('not_found');
     assertVersion(current.version, version);
+    // Fields left out keep what is on file: a reader who cannot see a passport number or a
+    // medical detail does not erase it by correcting the dates.
+    if (input.documentNumber === undefined) values.documentNumber = current.documentNumber;
+    if (input.detail === undefined) values.detail = current.detail;
     const [updated] = await tx
       .update(qualifications)
       .set({ ...values, version: current.version + 1, updatedAt: ctx.now })

@@ -9,6 +9,7 @@ import { Layout } from './Layout.tsx';
 import { useLang } from './lib/hooks.ts';
 import { AccountPage } from './pages/account/AccountPage.tsx';
 import { AgenciesPage } from './pages/agencies/AgenciesPage.tsx';
+import { AgencyPage } from './pages/agencies/AgencyPage.tsx';
 import { DecisionsPage } from './pages/decisions/DecisionsPage.tsx';
 import { EvaluationPage } from './pages/evaluations/EvaluationPage.tsx';
 import { EvaluationsPage } from './pages/evaluations/EvaluationsPage.tsx';
@@ -16,7 +17,15 @@ import { NewEvaluationPage } from './pages/evaluations/NewEvaluationPage.tsx';
 import { HomePage } from './pages/home/HomePage.tsx';
 import { MissionDetailPage } from './pages/missions/MissionDetailPage.tsx';
 import { MissionsPage } from './pages/missions/MissionsPage.tsx';
+import { NewMissionPage } from './pages/missions/NewMissionPage.tsx';
 import { NotFoundPage } from './pages/not-found/NotFoundPage.tsx';
+import { ExpiringPage } from './pages/officers/ExpiringPage.tsx';
+import { ImportPage } from './pages/officers/ImportPage.tsx';
+import { MyProfilePage } from './pages/officers/MyProfilePage.tsx';
+import { NewOfficerPage } from './pages/officers/NewOfficerPage.tsx';
+import { OfficerPage } from './pages/officers/OfficerPage.tsx';
+import { OfficersPage } from './pages/officers/OfficersPage.tsx';
+import { EditRequestPage } from './pages/requests/EditRequestPage.tsx';
 import { NewRequestPage } from './pages/requests/NewRequestPage.tsx';
 import { RequestPage } from './pages/requests/RequestPage.tsx';
 import { RequestsPage } from './pages/requests/RequestsPage.tsx';
@@ -64,11 +73,20 @@ export function App() {
             <Route path="sign-in" element={<SignInPage />} />
             <Route path="account" element={protectedPage(<AccountPage />)} />
             <Route path="agencies" element={protectedPage(<AgenciesPage />)} />
+            <Route path="agencies/:id" element={protectedPage(<AgencyPage />)} />
+            <Route path="officers" element={protectedPage(<OfficersPage />)} />
+            <Route path="officers/new" element={protectedPage(<NewOfficerPage />)} />
+            <Route path="officers/import" element={protectedPage(<ImportPage />)} />
+            <Route path="officers/:id" element={protectedPage(<OfficerPage />)} />
+            <Route path="my-profile" element={protectedPage(<MyProfilePage />)} />
+            <Route path="qualifications/expiring" element={protectedPage(<ExpiringPage />)} />
             <Route path="missions" element={protectedPage(<MissionsPage />)} />
+            <Route path="missions/new" element={protectedPage(<NewMissionPage />)} />
             <Route path="missions/:id" element={protectedPage(<MissionDetailPage />)} />
             <Route path="requests" element={protectedPage(<RequestsPage />)} />
             <Route path="requests/new" element={protectedPage(<NewRequestPage />)} />
             <Route path="requests/:id" element={protectedPage(<RequestPage />)} />
+            <Route path="requests/:id/edit" element={protectedPage(<EditRequestPage />)} />
             <Route path="decisions" element={protectedPage(<DecisionsPage />)} />
             <Route path="evaluations" element={protectedPage(<EvaluationsPage />)} />
             <Route path="evaluations/new" element={protectedPage(<NewEvaluationPage />)} />

@@ -88,7 +88,11 @@ export function Layout() {
           {me && auth.can('evaluation.list')
             ? navLink(`/${lang}/evaluations`, t('nav.evaluations'))
             : null}
+          {me && auth.can('officer.list') ? navLink(`/${lang}/officers`, t('nav.officers')) : null}
           {me && auth.can('agency.list') ? navLink(`/${lang}/agencies`, t('nav.agencies')) : null}
+          {me && auth.can('officer.self')
+            ? navLink(`/${lang}/my-profile`, t('nav.myProfile'))
+            : null}
           {me ? navLink(`/${lang}/account`, t('nav.account')) : null}
           {auth.state.status === 'signedOut'
             ? navLink(`/${lang}/sign-in`, t('header.signIn'))

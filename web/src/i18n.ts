@@ -32,6 +32,7 @@ export const namespaces = [
   'requests',
   'planning',
   'evaluations',
+  'people',
 ] as const;
 
 export const i18n = i18next.createInstance();

@@ -6,7 +6,16 @@ import { TextField } from './TextField.tsx';
 
 export type FilterSpec =
   | { name: string; label: string; type: 'search' | 'date'; hint?: string }
-  | { name: string; label: string; type: 'select'; options: readonly Option[] }
+  | { name: string; label: string; type: 'number'; hint?: string; min?: number; max?: number }
+  | {
+      name: string;
+      label: string;
+      type: 'select';
+      options: readonly Option[];
+      hint?: string;
+      /** A select that always has a value: this one when the query string has none (no "any"). */
+      defaultValue?: string;
+    }
   | { name: string; label: string; type: 'checkbox' };
 
 interface FilterFormProps {
@@ -31,7 +40,13 @@ function FilterFormFields({ id, filters, values }: FilterFormProps) {
   const { t } = useTranslation('common');
   const navigate = useNavigate();
   const location = useLocation();
-  const [draft, setDraft] = useState<Record<string, string>>(values);
+  const [draft, setDraft] = useState<Record<string, string>>(() => {
+    const initial = { ...values };
+    for (const f of filters)
+      if (f.type === 'select' && f.defaultValue !== undefined && !initial[f.name])
+        initial[f.name] = f.defaultValue;
+    return initial;
+  });
   const set = (name: string) => (value: string) => setDraft((d) => ({ ...d, [name]: value }));
   const active = filters.some((f) => values[f.name]);
 
@@ -65,7 +80,8 @@ function FilterFormFields({ id, filters, values }: FilterFormProps) {
                   value={value}
                   onChange={set(f.name)}
                   options={f.options}
-                  emptyLabel={t('filters.any')}
+                  {...(f.defaultValue === undefined ? { emptyLabel: t('filters.any') } : {})}
+                  {...(f.hint ? { hint: f.hint } : {})}
                 />
               );
             case 'checkbox':
@@ -76,6 +92,20 @@ function FilterFormFields({ id, filters, values }: FilterFormProps) {
                   label={f.label}
                   checked={value === 'true'}
                   onChange={(checked) => set(f.name)(checked ? 'true' : '')}
+                />
+              );
+            case 'number':
+              return (
+                <TextField
+                  key={f.name}
+                  id={fieldId}
+                  label={f.label}
+                  type="number"
+                  value={value}
+                  onChange={set(f.name)}
+                  {...(f.min !== undefined ? { min: f.min } : {})}
+                  {...(f.max !== undefined ? { max: f.max } : {})}
+                  {...(f.hint ? { hint: f.hint } : {})}
                 />
               );
             default:

@@ -46,7 +46,156 @@ export interface Agency {
   nameFr: string;
   type: 'federal' | 'provincial' | 'municipal' | 'first_nations' | 'regional';
   province: string | null;
-  agreementStatus: 'active' | 'inactive' | 'pending';
+  agreementStatus: AgreementStatus;
+  contactName: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  /** Officers of the agency on file. */
+  officers: number;
+  version: number;
+}
+
+export type AgreementStatus = 'active' | 'inactive' | 'pending';
+export const agreementStatuses: readonly AgreementStatus[] = ['active', 'inactive', 'pending'];
+
+/** An agency with the accounts of its coordinators (GET /agencies/:id). */
+export interface AgencyDetail extends Agency {
+  coordinators: Array<{ id: string; displayName: string }>;
+}
+
+export type Gender = 'woman' | 'man' | 'another' | 'undisclosed';
+export const genders: readonly Gender[] = ['woman', 'man', 'another', 'undisclosed'];
+
+export type QualificationKind =
+  | 'language'
+  | 'driving_licence'
+  | 'firearms'
+  | 'medical'
+  | 'security_clearance'
+  | 'passport'
+  | 'un_assessment'
+  | 'specialisation'
+  | 'skill';
+export const qualificationKinds: readonly QualificationKind[] = [
+  'language',
+  'driving_licence',
+  'firearms',
+  'medical',
+  'security_clearance',
+  'passport',
+  'un_assessment',
+  'specialisation',
+  'skill',
+];
+/** Kinds whose detail only program staff and the officer see (src/modules/officers/rules.ts). */
+export const sensitiveKinds: readonly QualificationKind[] = [
+  'medical',
+  'security_clearance',
+  'passport',
+];
+/** A qualification's state today: "expiring" within 90 days of its expiry. */
+export type Validity = 'valid' | 'expiring' | 'expired' | 'no_expiry';
+
+/** A row of the officers list. */
+export interface OfficerSummary {
+  id: string;
+  agencyId: string;
+  agencyCode: string;
+  badgeNumber: string;
+  givenName: string;
+  familyName: string;
+  gender: Gender;
+  rankCode: string;
+  serviceStart: string;
+  yearsOfService: number;
+  version: number;
+}
+
+export interface Qualification {
+  id: string;
+  officerId: string;
+  kind: QualificationKind;
+  code: string;
+  score: number | null;
+  passed: boolean | null;
+  obtainedOn: string;
+  expiresOn: string | null;
+  /** null when the caller may not read sensitive fields. */
+  documentNumber: string | null;
+  /** Medical and clearance detail: null when the caller may not read sensitive fields. */
+  detail: string | null;
+  validity: Validity;
+  version: number;
+}
+
+export interface EmergencyContact {
+  id: string;
+  name: string;
+  relationship: string;
+  phone: string;
+  email: string | null;
+  nextOfKin: boolean;
+}
+
+export interface PriorMission {
+  id: string;
+  missionId: string | null;
+  missionName: string;
+  role: string | null;
+  startDate: string;
+  endDate: string | null;
+}
+
+/** An officer as the caller may see them (GET /officers/:id, GET /me/officer). */
+export interface Officer {
+  id: string;
+  agencyId: string;
+  badgeNumber: string;
+  givenName: string;
+  familyName: string;
+  gender: Gender;
+  /** null when not visible to the caller (sensitiveVisible false) or not on file. */
+  dateOfBirth: string | null;
+  rankCode: string;
+  agencyRankTitle: string | null;
+  serviceStart: string;
+  yearsOfService: number;
+  email: string | null;
+  phone: string | null;
+  preferredLanguage: Lang;
+  userId: string | null;
+  /** Emergency contacts and next of kin; null when not visible to the caller. */
+  contacts: EmergencyContact[] | null;
+  qualifications: Qualification[];
+  priorMissions: PriorMission[];
+  sensitiveVisible: boolean;
+  version: number;
+}
+
+/** A qualification that expires soon or has just expired (GET /qualifications/expiring). */
+export interface ExpiringQualification {
+  qualificationId: string;
+  kind: QualificationKind;
+  code: string;
+  expiresOn: string | null;
+  validity: Validity;
+  officerId: string;
+  givenName: string;
+  familyName: string;
+  badgeNumber: string;
+  agencyId: string;
+  agencyCode: string;
+}
+
+/** What an import did, or would do (dry run). */
+export interface ImportReport {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  qualificationsAdded: number;
+  qualificationsUpdated: number;
+  dryRun: boolean;
 }
 
 export type MissionStatus = 'planned' | 'active' | 'suspended' | 'closing' | 'closed';
@@ -316,6 +465,9 @@ export interface FieldError {
   path: string;
   code: string;
   message: string;
+  /** Import errors: the line of the file (the header is line 1) and the column's header. */
+  line?: number;
+  column?: string;
 }
 
 /** An error answered by the server, with its message already in the caller's language. */

@@ -1,15 +1,21 @@
 import { useMemo } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../auth.tsx';
 import { LoadError, Loading } from '../../components/LoadError.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import type { Agency } from '../../lib/api.ts';
-import { byName, nameIn } from '../../lib/format.ts';
+import { byName, formatNumber, nameIn } from '../../lib/format.ts';
 import { useApi, useLang, usePageTitle } from '../../lib/hooks.ts';
 
 export function AgenciesPage() {
   const { t } = useTranslation('reference');
   const lang = useLang();
+  const auth = useAuth();
   usePageTitle(t('agencies.title'));
+  // Program staff reach every agency's page; a coordinator or an officer, their own agency's.
+  const ownAgency = auth.state.status === 'signedIn' ? auth.state.me.user.agencyId : null;
+  const reachable = (id: string) => auth.can('agency.read') && (!ownAgency || ownAgency === id);
   const agencies = useApi<Agency[]>('/api/v1/agencies');
   const sorted = useMemo(
     () => (agencies.status === 'ready' ? [...agencies.data].sort(byName<Agency>(lang)) : []),
@@ -34,12 +40,22 @@ export function AgenciesPage() {
                 <th scope="col">{t('agencies.columns.type')}</th>
                 <th scope="col">{t('agencies.columns.province')}</th>
                 <th scope="col">{t('agencies.columns.agreement')}</th>
+                <th scope="col" className="numeric">
+                  {t('agencies.columns.officers')}
+                </th>
+                <th scope="col">{t('agencies.columns.contact')}</th>
               </tr>
             </thead>
             <tbody>
               {sorted.map((agency) => (
                 <tr key={agency.id}>
-                  <th scope="row">{nameIn(lang, agency)}</th>
+                  <th scope="row">
+                    {reachable(agency.id) ? (
+                      <Link to={`/${lang}/agencies/${agency.id}`}>{nameIn(lang, agency)}</Link>
+                    ) : (
+                      nameIn(lang, agency)
+                    )}
+                  </th>
                   <td className="code">{agency.code}</td>
                   <td>{t(`agencyTypes.${agency.type}`)}</td>
                   <td>
@@ -48,6 +64,30 @@ export function AgenciesPage() {
                       : '—'}
                   </td>
                   <td>{t(`agreementStatuses.${agency.agreementStatus}`)}</td>
+                  <td className="numeric">{formatNumber(lang, agency.officers)}</td>
+                  <td>
+                    {agency.contactName || agency.contactEmail || agency.contactPhone ? (
+                      <>
+                        {agency.contactName ? (
+                          <>
+                            {agency.contactName}
+                            <br />
+                          </>
+                        ) : null}
+                        {agency.contactEmail ? (
+                          <>
+                            <a href={`mailto:${agency.contactEmail}`}>{agency.contactEmail}</a>
+                            <br />
+                          </>
+                        ) : null}
+                        {agency.contactPhone ? (
+                          <span className="nowrap">{agency.contactPhone}</span>
+                        ) : null}
+                      </>
+                    ) : (
+                      t('common:none')
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -82,11 +82,46 @@ export function HomePage() {
       description: t('signedIn.pages.evaluationsDescription'),
     });
   }
+  if (auth.can('officer.self')) {
+    pages.push({
+      to: `/${lang}/my-profile`,
+      title: t('signedIn.pages.myProfile'),
+      description: t('signedIn.pages.myProfileDescription'),
+    });
+  }
+  if (auth.can('officer.list')) {
+    pages.push({
+      to: `/${lang}/officers`,
+      title: t('signedIn.pages.officers'),
+      description: t('signedIn.pages.officersDescription'),
+    });
+  }
+  if (auth.can('qualification.expiring')) {
+    pages.push({
+      to: `/${lang}/qualifications/expiring`,
+      title: t('signedIn.pages.expiring'),
+      description: t('signedIn.pages.expiringDescription'),
+    });
+  }
+  if (auth.can('officer.import')) {
+    pages.push({
+      to: `/${lang}/officers/import`,
+      title: t('signedIn.pages.import'),
+      description: t('signedIn.pages.importDescription'),
+    });
+  }
   if (auth.can('agency.list')) {
     pages.push({
       to: `/${lang}/agencies`,
       title: t('signedIn.pages.agencies'),
       description: t('signedIn.pages.agenciesDescription'),
+    });
+  }
+  if (me.user.agencyId && auth.can('agency.read')) {
+    pages.push({
+      to: `/${lang}/agencies/${me.user.agencyId}`,
+      title: t('signedIn.pages.ownAgency'),
+      description: t('signedIn.pages.ownAgencyDescription'),
     });
   }
   pages.push({

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../auth.tsx';
 import { FilterForm, type FilterSpec } from '../../components/FilterForm.tsx';
 import { LoadError, Loading } from '../../components/LoadError.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -14,6 +15,7 @@ const filterNames = ['q', 'organization', 'country', 'status', 'from', 'to'] as 
 export function MissionsPage() {
   const { t } = useTranslation('reference');
   const lang = useLang();
+  const auth = useAuth();
   usePageTitle(t('missions.title'));
   const { filters, page, apiQuery } = useListQuery(filterNames);
   const missions = useApi<Page<Mission>>(`/api/v1/missions?${apiQuery}`);
@@ -67,6 +69,13 @@ export function MissionsPage() {
     <>
       <PageHeading>{t('missions.title')}</PageHeading>
       <p className="lead">{t('missions.intro')}</p>
+      {auth.can('mission.create') ? (
+        <p>
+          <Link className="button-link" to={`/${lang}/missions/new`}>
+            {t('planning:missionForm.registerLink')}
+          </Link>
+        </p>
+      ) : null}
       <FilterForm id="mission-filters" filters={specs} values={filters} />
       {error ? <LoadError error={error} /> : !data ? <Loading /> : null}
       {data && data.items.length === 0 ? <p>{t('missions.empty')}</p> : null}

@@ -2,11 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth.tsx';
 import { LoadError, Loading } from '../../components/LoadError.tsx';
+import { SuccessNotice } from '../../components/SuccessNotice.tsx';
 import type { MissionDetail, MissionPlan, Post } from '../../lib/api.ts';
 import { formatDate, formatNumber, nameIn } from '../../lib/format.ts';
+import { useFocusLater, useSuccessNotice } from '../../lib/forms.ts';
 import { useApi, useLang } from '../../lib/hooks.ts';
 import { useCodeList } from '../../lib/reference.ts';
 import { NewPostsForm } from './NewPostsForm.tsx';
+import { PostEditForm } from './PostEditForm.tsx';
 import { Timeline } from './Timeline.tsx';
 
 /** The mission's posts: how many, against the ceiling, each tour and rotation, and a timeline. */
@@ -19,6 +22,13 @@ export function PlanningSection({ mission }: { mission: MissionDetail }) {
   const postTypes = useCodeList('post-types');
   const roles = useCodeList('mission-roles');
   const data = plan.status === 'ready' ? plan.data : null;
+  const canEdit = auth.can('post.update');
+  // The post being edited (its form below the table), and where focus goes when it closes.
+  const [editing, setEditing] = useState<string | null>(null);
+  const edited = editing && data ? data.posts.find((p) => p.id === editing) : undefined;
+  const notice = useSuccessNotice();
+  const focusLater = useFocusLater();
+  const editButtonId = (post: Post) => `edit-post-button-${post.id}`;
 
   const locationName = (id: string | null) => {
     const found = id ? mission.locations.find((l) => l.id === id) : undefined;
@@ -29,6 +39,7 @@ export function PlanningSection({ mission }: { mission: MissionDetail }) {
     <section aria-labelledby="mission-planning">
       <h2 id="mission-planning">{t('heading')}</h2>
       <p>{t('intro')}</p>
+      <SuccessNotice message={notice.message} focusKey={notice.shown} />
       {plan.status === 'error' ? <LoadError error={plan.error} /> : null}
       {plan.status === 'loading' ? <Loading /> : null}
       {data ? (
@@ -90,6 +101,7 @@ export function PlanningSection({ mission }: { mission: MissionDetail }) {
                       <th scope="col">{t('table.tourEnd')}</th>
                       <th scope="col">{t('table.status')}</th>
                       <th scope="col">{t('table.rotation')}</th>
+                      {canEdit ? <th scope="col">{t('postEdit.column')}</th> : null}
                     </tr>
                   </thead>
                   <tbody>
@@ -124,11 +136,46 @@ export function PlanningSection({ mission }: { mission: MissionDetail }) {
                         <td>
                           <Rotation post={post} posts={data.posts} />
                         </td>
+                        {canEdit ? (
+                          <td>
+                            <button
+                              type="button"
+                              id={editButtonId(post)}
+                              className="button button--secondary button--small"
+                              aria-label={t('postEdit.open', { reference: post.reference })}
+                              onClick={() => {
+                                notice.hide();
+                                setEditing(post.id);
+                              }}
+                            >
+                              {t('postEdit.openShort')}
+                            </button>
+                          </td>
+                        ) : null}
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </div>
+              {edited ? (
+                <PostEditForm
+                  // A new version of the post (after a reload) starts the form again from it.
+                  key={`${edited.id}:${edited.version}`}
+                  mission={mission}
+                  post={edited}
+                  posts={data.posts}
+                  onSaved={() => {
+                    setEditing(null);
+                    setRefresh((n) => n + 1);
+                    notice.show(t('postEdit.saved', { reference: edited.reference }));
+                  }}
+                  onCancel={() => {
+                    setEditing(null);
+                    focusLater(editButtonId(edited));
+                  }}
+                  onReload={() => setRefresh((n) => n + 1)}
+                />
+              ) : null}
               <Timeline posts={data.posts} />
             </>
           )}

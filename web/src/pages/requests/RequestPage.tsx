@@ -18,6 +18,7 @@ import { useCodeList } from '../../lib/reference.ts';
 import { NotFoundPage } from '../not-found/NotFoundPage.tsx';
 import { DecisionsSection } from './DecisionsSection.tsx';
 import { DocumentsSection } from './DocumentsSection.tsx';
+import { isOpenRequest } from './EditRequestPage.tsx';
 import { DeadlineTag, statusText } from './parts.tsx';
 import { PositionsSection } from './PositionsSection.tsx';
 import { TransitionsSection } from './TransitionsSection.tsx';
@@ -47,7 +48,9 @@ function RequestView({ id }: { id: string }) {
   const roles = useCodeList('mission-roles');
   const ranks = useCodeList<Rank>('ranks', false);
   usePageTitle(data ? t('detail.title', { number: data.number }) : t('detail.titleLoading'));
-  const registered = (location.state as { registered?: string } | null)?.registered;
+  const state = location.state as { registered?: string; saved?: string } | null;
+  const registered = state?.registered;
+  const saved = state?.saved;
 
   if (
     request.status === 'error' &&
@@ -119,7 +122,22 @@ function RequestView({ id }: { id: string }) {
         <span className="heading-kicker">{t('detail.kicker')}</span>
         {t('detail.title', { number: data.number })}
       </PageHeading>
-      <SuccessNotice message={registered ? t('detail.registered', { number: registered }) : null} />
+      <SuccessNotice
+        message={
+          registered
+            ? t('detail.registered', { number: registered })
+            : saved
+              ? t('edit.saved', { number: saved })
+              : null
+        }
+      />
+      {auth.can('request.update') && isOpenRequest(data) ? (
+        <p>
+          <Link className="button-link" to={`/${lang}/requests/${data.id}/edit`}>
+            {t('edit.link')}
+          </Link>
+        </p>
+      ) : null}
       {auth.can('decision.read') ? (
         <p>
           <a

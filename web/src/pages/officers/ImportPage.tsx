@@ -1,0 +1,326 @@
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../auth.tsx';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { ApiError, api, type FieldError, type ImportReport } from '../../lib/api.ts';
+import { formatFileSize, formatNumber } from '../../lib/format.ts';
+import { useFormErrors } from '../../lib/forms.ts';
+import { useLang, usePageTitle } from '../../lib/hooks.ts';
+import { asImportFile, templateHref } from '../../lib/people.ts';
+import { NotFoundPage } from '../not-found/NotFoundPage.tsx';
+import { useOwnAgencyId } from './parts.tsx';
+
+/** The largest file the server accepts (IMPORT_MAX_BYTES, 20 MB by default). */
+const maxBytes = 20 * 1024 * 1024;
+
+type Outcome =
+  | { kind: 'report'; report: ImportReport; fileName: string }
+  | { kind: 'invalid'; message: string; problems: FieldError[]; fileName: string; dryRun: boolean };
+
+export function ImportPage() {
+  const auth = useAuth();
+  if (!auth.can('officer.import')) return <NotFoundPage />;
+  return <ImportOfficers />;
+}
+
+function ImportOfficers() {
+  const { t } = useTranslation('people');
+  const lang = useLang();
+  const auth = useAuth();
+  const ownAgency = useOwnAgencyId();
+  usePageTitle(t('import.title'));
+  const errors = useFormErrors('import');
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState<null | 'check' | 'import'>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [outcomeShown, setOutcomeShown] = useState(0);
+  const outcomeHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (outcomeShown > 0) outcomeHeading.current?.focus();
+  }, [outcomeShown]);
+  const fieldId = errors.idOf('file');
+
+  async function send(dryRun: boolean) {
+    if (busy) return;
+    if (!file) return errors.show({ file: t('import.fileRequired') }, null);
+    if (file.size > maxBytes)
+      return errors.show(
+        { file: t('import.fileTooLarge', { size: formatFileSize(lang, maxBytes) }) },
+        null,
+      );
+    errors.clear();
+    setOutcome(null);
+    setBusy(dryRun ? 'check' : 'import');
+    try {
+      const report = await api<ImportReport>(
+        `/api/v1/officers/import${dryRun ? '?dryRun=true' : ''}`,
+        { method: 'POST', file: asImportFile(file), lang },
+      );
+      setOutcome({ kind: 'report', report, fileName: file.name });
+      setOutcomeShown((n) => n + 1);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'import_invalid') {
+        setOutcome({
+          kind: 'invalid',
+          message: error.message,
+          problems: error.fields,
+          fileName: file.name,
+          dryRun,
+        });
+        setOutcomeShown((n) => n + 1);
+      } else {
+        errors.fail(error);
+      }
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    void send(submitter?.getAttribute('value') !== 'import');
+  }
+
+  const fileError = errors.error('file');
+  const template = (format: 'csv' | 'xlsx') => templateHref(format, lang);
+
+  return (
+    <>
+      <PageHeading>{t('import.title')}</PageHeading>
+      <p className="lead">{ownAgency ? t('import.introAgency') : t('import.intro')}</p>
+
+      <section aria-labelledby="import-template">
+        <h2 id="import-template">{t('import.templateHeading')}</h2>
+        <p>{t('import.templateIntro')}</p>
+        <ul className="compact-list download-list">
+          <li>
+            <a className="download-link" href={template('csv')} download>
+              {t('import.templateCsv')}
+            </a>
+          </li>
+          <li>
+            <a className="download-link" href={template('xlsx')} download>
+              {t('import.templateXlsx')}
+            </a>
+          </li>
+        </ul>
+        <h3>{t('import.rulesHeading')}</h3>
+        <ul>
+          <li>{t('import.rules.oneRow')}</li>
+          <li>{t('import.rules.required')}</li>
+          <li>{t('import.rules.dates')}</li>
+          <li>{t('import.rules.match')}</li>
+          <li>{t('import.rules.empty')}</li>
+          <li>{t('import.rules.allOrNothing')}</li>
+          {ownAgency ? <li>{t('import.rules.ownAgency')}</li> : null}
+        </ul>
+      </section>
+
+      <section aria-labelledby="import-send">
+        <h2 id="import-send">{t('import.sendHeading')}</h2>
+        <ErrorSummary
+          focusKey={errors.shown}
+          items={errors.items((path) => (path === 'file' ? t('import.file') : undefined))}
+        />
+        <form className="form" noValidate aria-labelledby="import-send" onSubmit={onSubmit}>
+          <div className={fileError ? 'field field--error' : 'field'}>
+            <label htmlFor={fieldId} className="field__label">
+              {t('import.file')}
+            </label>
+            <p id={`${fieldId}-hint`} className="field__hint">
+              {t('import.fileHint', { size: formatFileSize(lang, maxBytes) })}
+            </p>
+            {fileError ? (
+              <p id={`${fieldId}-error`} className="field__error">
+                {fileError}
+              </p>
+            ) : null}
+            <input
+              id={fieldId}
+              name="file"
+              type="file"
+              className="field__file"
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              aria-invalid={fileError ? true : undefined}
+              aria-describedby={`${fieldId}-hint${fileError ? ` ${fieldId}-error` : ''}`}
+              onChange={(event) => {
+                setFile(event.target.files?.[0] ?? null);
+                setOutcome(null);
+              }}
+            />
+          </div>
+          <div className="button-row">
+            <button
+              type="submit"
+              name="action"
+              value="check"
+              className="button button--secondary"
+              aria-disabled={busy !== null}
+            >
+              {t('import.check')}
+            </button>
+            <button
+              type="submit"
+              name="action"
+              value="import"
+              className="button button--primary"
+              aria-disabled={busy !== null}
+            >
+              {t('import.submit')}
+            </button>
+          </div>
+          <p className="help">{t('import.checkHint')}</p>
+        </form>
+        {/* Always on the page, so that what it says is announced. */}
+        <div role="status" className="busy-status" aria-live="polite">
+          {busy ? (
+            <p className="busy-status__message">
+              <span className="busy-status__spinner" aria-hidden="true" />
+              {busy === 'check'
+                ? t('import.checking', { name: file?.name ?? '' })
+                : t('import.importing', { name: file?.name ?? '' })}
+            </p>
+          ) : null}
+        </div>
+      </section>
+
+      {outcome ? (
+        <section aria-labelledby="import-outcome">
+          {outcome.kind === 'report' ? (
+            <Report
+              report={outcome.report}
+              fileName={outcome.fileName}
+              headingRef={outcomeHeading}
+              canList={auth.can('officer.list')}
+            />
+          ) : (
+            <Problems
+              message={outcome.message}
+              problems={outcome.problems}
+              fileName={outcome.fileName}
+              dryRun={outcome.dryRun}
+              headingRef={outcomeHeading}
+            />
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function Report({
+  report,
+  fileName,
+  headingRef,
+  canList,
+}: {
+  report: ImportReport;
+  fileName: string;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  canList: boolean;
+}) {
+  const { t } = useTranslation('people');
+  const lang = useLang();
+  const rows: Array<[string, number]> = [
+    [t('import.report.rows'), report.rows],
+    [t('import.report.created'), report.created],
+    [t('import.report.updated'), report.updated],
+    [t('import.report.unchanged'), report.unchanged],
+    [t('import.report.qualificationsAdded'), report.qualificationsAdded],
+    [t('import.report.qualificationsUpdated'), report.qualificationsUpdated],
+  ];
+  return (
+    <div className={report.dryRun ? 'notice' : 'notice notice--success'}>
+      <h2 id="import-outcome" className="notice__title" tabIndex={-1} ref={headingRef}>
+        {report.dryRun ? t('import.report.checkedHeading') : t('import.report.importedHeading')}
+      </h2>
+      <p>
+        {report.dryRun
+          ? t('import.report.checked', { name: fileName })
+          : t('import.report.imported', { name: fileName })}
+      </p>
+      <table className="data-table data-table--compact report-table">
+        <caption>
+          {report.dryRun ? t('import.report.captionDryRun') : t('import.report.caption')}
+        </caption>
+        <tbody>
+          {rows.map(([label, value]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td className="numeric">{formatNumber(lang, value)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {!report.dryRun && canList && report.created + report.updated > 0 ? (
+        <p>
+          <Link to={`/${lang}/officers`}>{t('import.report.toList')}</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Problems({
+  message,
+  problems,
+  fileName,
+  dryRun,
+  headingRef,
+}: {
+  dryRun: boolean;
+  message: string;
+  problems: FieldError[];
+  fileName: string;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+}) {
+  const { t } = useTranslation('people');
+  const lang = useLang();
+  return (
+    <div className="import-problems">
+      <div className="notice notice--danger">
+        <h2 id="import-outcome" className="notice__title" tabIndex={-1} ref={headingRef}>
+          {dryRun
+            ? t('import.problems.headingCheck', { name: fileName })
+            : t('import.problems.heading', { name: fileName })}
+        </h2>
+        <p>{message}</p>
+      </div>
+      {problems.length > 0 ? (
+        <div className="table-wrapper">
+          <table className="data-table">
+            <caption>
+              {t('import.problems.caption', {
+                count: problems.length,
+                total: formatNumber(lang, problems.length),
+              })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" className="numeric">
+                  {t('import.problems.line')}
+                </th>
+                <th scope="col">{t('import.problems.column')}</th>
+                <th scope="col">{t('import.problems.message')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {problems.map((p, i) => (
+                <tr key={`${i}-${p.path}-${p.code}`}>
+                  <th scope="row" className="numeric">
+                    {p.line !== undefined ? formatNumber(lang, p.line) : '—'}
+                  </th>
+                  <td className="code">{p.column || t('import.problems.wholeFile')}</td>
+                  <td>{p.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </div>
+  );
+}

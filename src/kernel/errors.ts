@@ -24,6 +24,7 @@ export const errorStatus = {
   email_taken: 409,
   invalid_transition: 409,
   request_closed: 409,
+  request_lines_in_use: 409,
   request_not_approved: 409,
   decision_positions_missing: 409,
   decision_positions_disagree: 409,

@@ -89,6 +89,25 @@ describeDb('missions and posts', () => {
     ]);
   });
 
+  it('refuses to replace the lines of a request that posts come from', async () => {
+    const { mission, lineId } = await approvedMission(4, 4);
+    await createPosts(mission.id, { requestLineId: lineId, count: 1, ...tour(today) });
+    const r = (await officer.request('GET', `/api/v1/requests?missionId=${mission.id}`)).json()
+      .items[0];
+    await officer.request('POST', `/api/v1/requests/${r.id}/transitions`, {
+      step: 'reconsider',
+      version: r.version,
+      reason: 'More posts',
+    });
+    const detail = (await officer.request('GET', `/api/v1/requests/${r.id}`)).json();
+    const res = await officer.request('PATCH', `/api/v1/requests/${r.id}`, {
+      version: detail.version,
+      lines: [{ postCount: 8, postTypeCode: 'trainer' }],
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('request_lines_in_use');
+  });
+
   it('refuses posts above the ceiling on any day, but allows the rotation that follows', async () => {
     const { mission, lineId } = await approvedMission(2, 6);
     expect(

@@ -184,6 +184,17 @@ export async function updateRequest(
     assertRequestDates(next, isoDateOf(ctx.now));
     let linesChange: Record<string, [unknown, unknown]> = {};
     if (lines) {
+      // Lines that posts come from cannot be replaced: the posts would lose their origin.
+      const used = await postsOfLines(
+        tx as unknown as Db,
+        (
+          await tx
+            .select({ id: requestLines.id })
+            .from(requestLines)
+            .where(eq(requestLines.requestId, id))
+        ).map((l) => l.id),
+      );
+      if (used.some((u) => u.n > 0)) throw new AppError('request_lines_in_use');
       await assertLines(tx, current.missionId, lines);
       const before = await tx
         .select()

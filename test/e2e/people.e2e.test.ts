@@ -641,7 +641,10 @@ describe('the people register in Chromium', () => {
     expect(new URL(page.url()).pathname).toMatch(/^\/en\/officers\/[0-9a-f-]{36}$/);
 
     await fill('E2E-701');
-    await page.locator('#officer-badgeNumber-error').getByText(t('form.badgeTaken')).waitFor();
+    await page
+      .locator('#officer-badgeNumber-error')
+      .getByText(tr('en', 'errors', 'officer.badge_taken'))
+      .waitFor();
     await expect.poll(() => focusWithin(page, '.error-summary')).toBe(true);
     await page.close();
   }, 120_000);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { RadioGroup, SelectField, type Option } from '../../components/Fields.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { ApiError, api, genders, type Officer, type Rank } from '../../lib/api.ts';
+import { api, genders, type Officer, type Rank } from '../../lib/api.ts';
 import { useFormErrors } from '../../lib/forms.ts';
 import { useLang } from '../../lib/hooks.ts';
 import { useCodeList } from '../../lib/reference.ts';
@@ -132,9 +132,6 @@ export function OfficerForm({
       onSaved(saved);
     } catch (error) {
       setSubmitting(false);
-      // The agency already has an officer with this badge number.
-      if (error instanceof ApiError && error.code === 'conflict' && error.fields.length === 0)
-        return errors.show({ badgeNumber: t('form.badgeTaken') }, null);
       errors.fail(error);
     }
   }

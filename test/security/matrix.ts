@@ -137,6 +137,15 @@ export const matrix: Record<string, MatrixEntry> = {
     },
   },
   'GET /api/v1/reference/ranks': { expect: signedIn(200) },
+  'GET /api/v1/agencies/:id/contributions': {
+    kinds: { own: (t) => t.ids.ownAgency, other: (t) => t.ids.otherAgency, missing },
+    expect: {
+      ...signedIn({ own: 200, other: 200, missing: 404 }),
+      anonymous: 401,
+      agency_coordinator: { own: 200, other: 404, missing: 404 },
+      officer: { own: 200, other: 404, missing: 404 },
+    },
+  },
   'PATCH /api/v1/agencies/:id': {
     kinds: { own: (t) => t.ids.ownAgency, other: (t) => t.ids.otherAgency, missing },
     body: () => ({ version: STALE, contactPhone: '514-555-0100' }),

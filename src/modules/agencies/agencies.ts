@@ -1,6 +1,6 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { diff, writeAudit, type AuditContext } from '../../kernel/audit/audit.ts';
-import type { Db } from '../../kernel/db/client.ts';
+import { queryRows, type Db } from '../../kernel/db/client.ts';
 import { assertVersion } from '../../kernel/db/version.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { officers } from '../officers/schema.ts';
@@ -77,4 +77,68 @@ export async function updateAgency(
     });
     return updated!;
   });
+}
+
+export interface ContributionYear {
+  year: number;
+  /** Officers the agency released that year: tours that started in it. */
+  released: number;
+  /** Distinct officers of the agency on a tour at any time in the year. */
+  deployed: number;
+  /** Of `deployed`, the women. */
+  women: number;
+}
+
+export interface ContributionLedger {
+  /** Distinct officers of the agency on a tour today. */
+  deployedNow: number;
+  /** Distinct officers of the agency who have ever served a tour. */
+  deployedEver: number;
+  /** Tours served (an officer may serve several). */
+  tours: number;
+  byYear: ContributionYear[];
+}
+
+/**
+ * What an agency has given the program, counted from its officers' tours: the missions on their
+ * record (prior missions, the history loaded from agency and program files). A tour without an
+ * end date is still running. Years run from the agency's first tour to today's year, so a year
+ * without tours shows as zeros rather than a gap.
+ */
+export async function contributionLedger(
+  db: Db,
+  agencyId: string,
+  today: string,
+): Promise<ContributionLedger> {
+  const tours = sql`
+    select o.id as officer_id, o.gender, pm.start_date, coalesce(pm.end_date, ${today}::date) as end_date,
+           pm.end_date is null or pm.end_date >= ${today}::date as running
+      from prior_missions pm join officers o on o.id = pm.officer_id
+     where o.agency_id = ${agencyId} and pm.start_date <= ${today}::date`;
+  const [totals] = await queryRows<{ deployedNow: number; deployedEver: number; tours: number }>(
+    db,
+    sql`with tours as (${tours})
+        select count(distinct officer_id) filter (where running)::int as "deployedNow",
+               count(distinct officer_id)::int as "deployedEver",
+               count(*)::int as tours
+          from tours`,
+  );
+  const byYear = await queryRows<ContributionYear>(
+    db,
+    sql`with tours as (${tours}),
+        years as (
+          select generate_series(
+                   (select extract(year from min(start_date))::int from tours),
+                   extract(year from ${today}::date)::int) as year)
+        select y.year,
+               (select count(*) from tours t where extract(year from t.start_date) = y.year)::int as released,
+               count(distinct t.officer_id)::int as deployed,
+               count(distinct t.officer_id) filter (where t.gender = 'woman')::int as women
+          from years y
+          left join tours t
+            on t.start_date <= make_date(y.year, 12, 31) and t.end_date >= make_date(y.year, 1, 1)
+         group by y.year
+         order by y.year`,
+  );
+  return { ...(totals ?? { deployedNow: 0, deployedEver: 0, tours: 0 }), byYear };
 }

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { auditContextOf, authorize, authorizedRecord } from '../../kernel/http/context.ts';
 import { bilingual, idParams, text } from '../../kernel/http/schemas.ts';
 import { agencyTypes } from '../reference/schema.ts';
-import { findAgency, listAgencies, updateAgency } from './agencies.ts';
+import { isoDateOf } from '../../kernel/dates.ts';
+import { contributionLedger, findAgency, listAgencies, updateAgency } from './agencies.ts';
 
 const agreementStatuses = ['active', 'inactive', 'pending'] as const;
 
@@ -26,6 +27,24 @@ const agency = z
 const agencyDetail = agency
   .extend({ coordinators: z.array(z.object({ id: z.uuid(), displayName: z.string() })) })
   .meta({ id: 'AgencyDetail' });
+
+const count = (description: string) => z.number().int().meta({ description });
+
+const contributionLedgerSchema = z
+  .object({
+    deployedNow: count('Distinct officers of the agency on a tour today.'),
+    deployedEver: count('Distinct officers of the agency who have ever served a tour.'),
+    tours: count('Tours served (an officer may serve several).'),
+    byYear: z.array(
+      z.object({
+        year: z.number().int(),
+        released: count('Tours that started in the year: officers the agency released.'),
+        deployed: count('Distinct officers on a tour at any time in the year.'),
+        women: count('Of those deployed, the women.'),
+      }),
+    ),
+  })
+  .meta({ id: 'ContributionLedger' });
 
 export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.ctx.database.db;
@@ -70,6 +89,25 @@ export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => agencyFor(request, 'agency.read', request.params.id),
+  );
+
+  app.get(
+    '/api/v1/agencies/:id/contributions',
+    {
+      config: { action: 'agency.read' },
+      schema: {
+        summary: 'What an agency has given the program: officers released and deployed, by year',
+        description:
+          'Counted from its officers’ tours on record. Aggregates only: no officer is named.',
+        tags: ['agencies'],
+        params: idParams,
+        response: { 200: contributionLedgerSchema },
+      },
+    },
+    async (request) => {
+      await agencyFor(request, 'agency.read', request.params.id);
+      return contributionLedger(db(), request.params.id, isoDateOf(app.ctx.clock.now()));
+    },
   );
 
   app.patch(

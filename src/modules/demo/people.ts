@@ -1,13 +1,15 @@
-import { and, eq } from 'drizzle-orm';
-import { writeAudit, type AuditContext } from '../../kernel/audit/audit.ts';
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq } from 'drizzle-orm';
+import { diff, writeAudit, writeAudits, type AuditContext } from '../../kernel/audit/audit.ts';
+import { bulkInsert } from '../../kernel/db/bulk.ts';
 import type { Db } from '../../kernel/db/client.ts';
 import { addDays, daysBetween, isoDateOf, type IsoDate } from '../../kernel/dates.ts';
 import { columns } from '../officers/exchange-format.ts';
 import { importOfficers, type ImportReport } from '../officers/import.ts';
 import { updateContacts } from '../officers/officers.ts';
-import { officers } from '../officers/schema.ts';
+import { officers, priorMissions } from '../officers/schema.ts';
 import { agencies as agencyData, type AgencyRow } from '../reference/data/agencies.ts';
-import { agencies } from '../reference/schema.ts';
+import { agencies, missions } from '../reference/schema.ts';
 
 /**
  * The demo people register: a few thousand officers of the RCMP and the partner agencies, with
@@ -27,6 +29,10 @@ export const DEMO_OFFICERS = 2000;
 
 /** The RCMP's share of the register; partner agencies supply the rest. */
 const RCMP_SHARE = 0.35;
+
+/** The share of officers with tours on record, and of those, the share with a second tour. */
+const TOURED_SHARE = 0.2;
+const SECOND_TOUR_SHARE = 0.25;
 
 /** The officer the demo officer account (officer@demo.peaceops.ca) is linked to. */
 const SELF_SERVICE = { agencyCode: 'RCMP', badgeNumber: '53719' } as const;
@@ -1654,6 +1660,7 @@ export async function seedPeople(db: Db, actors: PeopleActors, now: Date): Promi
     now,
   };
   const report = await importOfficers(db, staff, Buffer.from(demoOfficersCsv(isoDateOf(now))));
+  await seedTours(db, staff);
   if (!actors.officerUser) return report;
 
   const [rcmp] = await db
@@ -1699,4 +1706,87 @@ export async function seedPeople(db: Db, actors: PeopleActors, now: Date): Promi
     },
   );
   return report;
+}
+
+/** Roles written on past tours, as agency files give them. */
+const tourRoles = [
+  'Police monitor',
+  'Mentor and adviser',
+  'Human rights investigator',
+  'Elections support officer',
+  'Community policing adviser',
+  'Trainer',
+  'Gender adviser',
+] as const;
+
+/**
+ * Past and running tours on the officers' records: about a fifth of the register has served,
+ * some twice, on the program's real missions while those ran, at least five years into their
+ * service; a few tours on the current missions are still running (their planned end is ahead).
+ * Written as the program would record them, with an audit entry each.
+ */
+async function seedTours(db: Db, ctx: AuditContext): Promise<void> {
+  const today = isoDateOf(ctx.now);
+  const random = new Random(1989);
+  const missionList = await db
+    .select({
+      id: missions.id,
+      acronym: missions.acronym,
+      startDate: missions.startDate,
+      endDate: missions.endDate,
+    })
+    .from(missions)
+    .orderBy(asc(missions.code));
+  const people = await db
+    .select({ id: officers.id, serviceStart: officers.serviceStart })
+    .from(officers)
+    .orderBy(asc(officers.agencyId), asc(officers.badgeNumber));
+  const rows: Array<typeof priorMissions.$inferInsert> = [];
+  for (const person of people) {
+    if (!random.chance(TOURED_SHARE)) continue;
+    const eligibleFrom = addYears(person.serviceStart as IsoDate, 5);
+    const tours = random.chance(SECOND_TOUR_SHARE) ? 2 : 1;
+    let after = eligibleFrom;
+    for (let n = 0; n < tours; n += 1) {
+      // Missions running some time after `after` and before today.
+      const open = missionList.filter((m) => (m.endDate ?? today) > after && m.startDate < today);
+      if (!open.length) break;
+      const mission = random.pick(open);
+      const from = mission.startDate > after ? (mission.startDate as IsoDate) : after;
+      const until = (mission.endDate ?? today) as IsoDate;
+      const start = addDays(from, random.int(0, Math.max(0, daysBetween(from, until) - 60)));
+      const end = addDays(start, random.int(270, 380));
+      rows.push({
+        id: randomUUID(),
+        officerId: person.id,
+        missionId: mission.id,
+        missionName: mission.acronym,
+        role: random.pick(tourRoles),
+        startDate: start,
+        endDate: end,
+      });
+      after = addDays(end, random.int(365, 2000));
+      if (after >= today) break;
+    }
+  }
+  await db.transaction(async (tx) => {
+    await bulkInsert(tx, priorMissions, rows);
+    await writeAudits(
+      tx,
+      ctx,
+      rows.map((tour) => ({
+        action: 'officer.prior_mission',
+        recordType: 'officer',
+        recordId: tour.officerId,
+
+        changes: diff(null, {
+          priorMissionId: tour.id,
+          missionName: tour.missionName,
+          role: tour.role,
+          startDate: tour.startDate,
+          endDate: tour.endDate,
+        }),
+      })),
+    );
+  });
 }

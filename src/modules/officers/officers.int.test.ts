@@ -1,4 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { queryRows } from '../../kernel/db/client.ts';
+import { foldName } from './rules.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditEntries } from '../../kernel/audit/schema.ts';
 import { addDays, isoDateOf } from '../../kernel/dates.ts';
@@ -223,6 +225,34 @@ describeDb('the people register', () => {
         total: number;
       };
     expect((await list('q=tremblay-sq')).items.map((o) => o.id)).toEqual([t.ids.ownOfficer]);
+    // Case and accents do not count, in the query or in the name; a prefix is enough.
+    const accented = (
+      await officer.request(
+        'POST',
+        '/api/v1/officers',
+        newOfficer({ givenName: 'Zoé', familyName: 'Gélinas-Bœuf' }),
+      )
+    ).json().id;
+    for (const q of ['gelinas', 'GÉLI', 'zoe gelinas-boeuf', 'Zoé gél'])
+      expect(
+        (await list(`q=${encodeURIComponent(q)}`)).items.map((o) => o.id),
+        q,
+      ).toEqual([accented]);
+    expect((await list('q=gelinas%25')).total).toBe(0);
+    // The index's fold and the query's fold agree, character for character.
+    const names = [
+      'Gélinas-Bœuf',
+      'ÆLFRIC',
+      'O’Neil',
+      'Łukasz Nováček',
+      'Ñúñez Çelik',
+      'Zoë Åberg',
+    ];
+    const folded = await queryRows<{ folded: string }>(
+      t.db,
+      sql`select fold_name(n) as folded from unnest(${`{${names.map((n) => `"${n}"`).join(',')}}`}::text[]) with ordinality as x(n, i) order by i`,
+    );
+    expect(folded.map((r) => r.folded)).toEqual(names.map(foldName));
     const french = (await list('language=fr&minScore=80&pageSize=200')).items.map((o) => o.id);
     expect(french).toEqual(expect.arrayContaining([t.ids.ownOfficer, t.ids.otherOfficer]));
     expect((await list('language=fr&minScore=90')).items.map((o) => o.id)).not.toContain(

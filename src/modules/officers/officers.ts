@@ -4,7 +4,7 @@ import type { Db, Tx } from '../../kernel/db/client.ts';
 import { assertVersion } from '../../kernel/db/version.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { agencies, ranks } from '../reference/schema.ts';
-import { defaultExpiryOf, passedOf, validityOf, yearsOfService } from './rules.ts';
+import { defaultExpiryOf, foldName, passedOf, validityOf, yearsOfService } from './rules.ts';
 import {
   officerContacts,
   officers,
@@ -199,13 +199,13 @@ export async function listOfficers(
   if (filters.agencyId) where.push(eq(officers.agencyId, filters.agencyId));
   if (filters.q) {
     // A prefix of the family or given name ("trem" finds Tremblay), "given family" prefixes
-    // ("marie trem"), or an exact badge number; the prefix indexes answer it at any size.
-    const words = filters.q
-      .toLowerCase()
+    // ("marie trem"), or an exact badge number; case and accents do not count ("gelinas" finds
+    // Gélinas: fold_name, migration 0007), and the prefix indexes answer it at any size.
+    const words = foldName(filters.q)
       .replace(/[%_\\]/g, (c) => `\\${c}`)
       .split(/\s+/);
     const prefix = (column: typeof officers.familyName | typeof officers.givenName, word: string) =>
-      sql`lower(${column}) like ${`${word}%`}`;
+      sql`fold_name(${column}) like ${`${word}%`}`;
     where.push(
       words.length > 1
         ? and(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   defaultExpiryOf,
+  foldName,
   passedOf,
   validityOf,
   withoutSensitive,
@@ -51,5 +52,14 @@ describe('withoutSensitive', () => {
       [null, null],
       [null, 'Drone pilot'],
     ]);
+  });
+});
+
+describe('foldName', () => {
+  it('drops case and accents and spells out ligatures', () => {
+    expect(foldName('Gélinas-Bœuf')).toBe('gelinas-boeuf');
+    expect(foldName('ÉLODIE Côté')).toBe('elodie cote');
+    expect(foldName('O’Neil')).toBe("o'neil");
+    expect(foldName('Tremblay')).toBe('tremblay');
   });
 });

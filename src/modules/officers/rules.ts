@@ -75,3 +75,20 @@ export function withoutSensitive<
     })),
   };
 }
+
+const accented = 'àâäáãåāçćčéèêëēėęíìîïīñńóòôöõøōúùûüūýÿšžł’';
+const plain = "aaaaaaaccceeeeeeeiiiiinnooooooouuuuuyyszl'";
+
+/**
+ * A name as search compares it: lower case, accents off, ligatures spelled out ("Gélinas-Bœuf"
+ * becomes "gelinas-boeuf"). The database's fold_name (migration 0007) does the same, character
+ * for character, so a folded query word is a prefix of a folded name in the index.
+ */
+export function foldName(name: string): string {
+  let folded = '';
+  for (const c of name.toLowerCase()) {
+    const i = accented.indexOf(c);
+    folded += i >= 0 ? plain[i] : c;
+  }
+  return folded.replaceAll('œ', 'oe').replaceAll('æ', 'ae');
+}

@@ -63,6 +63,14 @@ export interface AgencyDetail extends Agency {
   coordinators: Array<{ id: string; displayName: string }>;
 }
 
+/** What an agency has given the program (GET /api/v1/agencies/{id}/contributions). */
+export interface ContributionLedger {
+  deployedNow: number;
+  deployedEver: number;
+  tours: number;
+  byYear: Array<{ year: number; released: number; deployed: number; women: number }>;
+}
+
 export type Gender = 'woman' | 'man' | 'another' | 'undisclosed';
 export const genders: readonly Gender[] = ['woman', 'man', 'another', 'undisclosed'];
 

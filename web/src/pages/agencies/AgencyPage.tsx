@@ -14,6 +14,7 @@ import {
   api,
   type AgencyDetail,
   type AgreementStatus,
+  type ContributionLedger,
 } from '../../lib/api.ts';
 import { formatNumber, nameIn } from '../../lib/format.ts';
 import { useFormErrors, useSuccessNotice } from '../../lib/forms.ts';
@@ -201,8 +202,79 @@ function AgencyView({ id }: { id: string }) {
           </>
         )}
       </section>
+      <Contributions id={data.id} />
       {back}
     </>
+  );
+}
+
+/**
+ * The agency's contribution ledger: headline counts, then a table by year (newest first), which
+ * is the accessible form of the figures; years without tours stay in the table as zeros.
+ */
+function Contributions({ id }: { id: string }) {
+  const { t } = useTranslation('reference');
+  const lang = useLang();
+  const ledger = useApi<ContributionLedger>(`/api/v1/agencies/${id}/contributions`);
+  const n = (value: number) => formatNumber(lang, value);
+  return (
+    <section aria-labelledby="agency-contributions">
+      <h2 id="agency-contributions">{t('contributions.heading')}</h2>
+      <p>{t('contributions.intro')}</p>
+      {ledger.status === 'error' ? <LoadError error={ledger.error} /> : null}
+      {ledger.status === 'loading' ? <Loading /> : null}
+      {ledger.status === 'ready' ? (
+        ledger.data.tours === 0 ? (
+          <p>{t('contributions.none')}</p>
+        ) : (
+          <>
+            <dl className="details-list">
+              <div>
+                <dt>{t('contributions.deployedNow')}</dt>
+                <dd>{n(ledger.data.deployedNow)}</dd>
+              </div>
+              <div>
+                <dt>{t('contributions.deployedEver')}</dt>
+                <dd>{n(ledger.data.deployedEver)}</dd>
+              </div>
+              <div>
+                <dt>{t('contributions.tours')}</dt>
+                <dd>{n(ledger.data.tours)}</dd>
+              </div>
+            </dl>
+            <div className="table-wrapper">
+              <table className="data-table">
+                <caption>{t('contributions.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('contributions.year')}</th>
+                    <th scope="col" className="numeric">
+                      {t('contributions.released')}
+                    </th>
+                    <th scope="col" className="numeric">
+                      {t('contributions.deployed')}
+                    </th>
+                    <th scope="col" className="numeric">
+                      {t('contributions.women')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...ledger.data.byYear].reverse().map((row) => (
+                    <tr key={row.year}>
+                      <th scope="row">{row.year}</th>
+                      <td className="numeric">{n(row.released)}</td>
+                      <td className="numeric">{n(row.deployed)}</td>
+                      <td className="numeric">{n(row.women)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )
+      ) : null}
+    </section>
   );
 }
 

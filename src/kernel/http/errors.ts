@@ -177,25 +177,38 @@ export function errorPayload(error: AppError, locale: Locale, requestId: string)
   };
 }
 
-/** The one error handler: stable code, status from the table, message in the caller's language. */
-export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  const appError = appErrorOf(error);
+/**
+ * What an error answers: its status and its payload in the caller's language. An internal error
+ * is logged here, without values: driver messages can carry query parameters (personal data).
+ */
+export function errorResponse(error: unknown, request: FastifyRequest) {
+  const appError = appErrorOf(error as FastifyError);
   if (appError.code === 'internal') {
-    // Log what went wrong without values: driver messages can carry query parameters (personal data).
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const e = error as FastifyError;
+    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
     request.log.error(
       {
         err: {
-          name: error.name,
-          code: error.code ?? cause?.code,
-          stack: error.stack?.split('\n').slice(1, 6).join('\n'),
+          name: e.name,
+          code: e.code ?? cause?.code,
+          stack: e.stack?.split('\n').slice(1, 6).join('\n'),
         },
       },
       'request failed',
     );
   }
+  return {
+    appError,
+    status: appError.status,
+    payload: errorPayload(appError, request.locale, request.id),
+  };
+}
+
+/** The one error handler: stable code, status from the table, message in the caller's language. */
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const { appError, status, payload } = errorResponse(error, request);
   if (appError.code === 'account_locked' && appError.params.retryAfterSeconds) {
     reply.header('retry-after', String(appError.params.retryAfterSeconds));
   }
-  return reply.status(appError.status).send(errorPayload(appError, request.locale, request.id));
+  return reply.status(status).send(payload);
 }

@@ -155,6 +155,61 @@ describeDb('importing and exporting officers', () => {
     expect(await officerCount()).toBe(before);
   });
 
+  it('streams its progress for large files, then the report or every error', async () => {
+    const stream = async (content: string, lang = 'en') => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/officers/import',
+        headers: {
+          cookie: officer.cookie!,
+          'x-csrf-token': officer.csrfToken!,
+          'content-type': 'text/csv',
+          'accept-language': lang,
+          accept: 'application/x-ndjson',
+        },
+        payload: Buffer.from(content, 'utf8'),
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('application/x-ndjson');
+      return res.body
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+    };
+    const rows = Array.from(
+      { length: 4500 },
+      (_, i) => `RCMP,PROG-${i},Pat,Progress,woman,,constable,2012-04-02,,,,,,,,,`,
+    );
+    const lines = await stream([header, ...rows].join('\n'));
+    expect(lines.slice(0, -1)).toEqual([
+      { type: 'progress', phase: 'checking', done: 0, total: 4500 },
+      { type: 'progress', phase: 'writing', done: 2000, total: 4500 },
+      { type: 'progress', phase: 'writing', done: 4000, total: 4500 },
+      { type: 'progress', phase: 'writing', done: 4500, total: 4500 },
+    ]);
+    expect(lines.at(-1)).toMatchObject({ type: 'report', report: { rows: 4500, created: 4500 } });
+
+    const before = await officerCount();
+    const invalid = await stream(
+      [header, rows[0], 'RCMP,PROG-X,,,woman,,constable,,,,,,,,,,'].join('\n'),
+      'fr',
+    );
+    expect(invalid.at(-1)).toMatchObject({
+      type: 'error',
+      status: 400,
+      error: { code: 'import_invalid' },
+    });
+    const fields = (
+      invalid.at(-1) as { error: { fields: Array<{ line: number; column: string }> } }
+    ).error.fields;
+    expect(fields.map((f) => `${f.line}:${f.column}`)).toEqual([
+      '3:given_name',
+      '3:family_name',
+      '3:service_start',
+    ]);
+    expect(await officerCount()).toBe(before);
+  });
+
   it('refuses malformed files with a clear error: encoding, missing columns, formulas, size', async () => {
     const latin1 = Buffer.from(
       `${header}\nSQ,ENC-1,Hélène,Côté,woman,,sergeant,2009-08-10,,,,,,,,,\n`,

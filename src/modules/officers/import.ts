@@ -60,10 +60,12 @@ export async function importOfficers(
   options: {
     onlyAgencyId?: string | null;
     dryRun?: boolean;
-    onProgress?: (done: number, total: number) => void;
+    /** Rows done of the total: once when checking starts, then after each chunk written. */
+    onProgress?: (done: number, total: number, phase: 'checking' | 'writing') => void;
   } = {},
 ): Promise<ImportReport> {
   const table = await readTable(content);
+  options.onProgress?.(0, table.rows.length, 'checking');
   const agencyRows = await db.select({ id: agencies.id, code: agencies.code }).from(agencies);
   const agencyIdOf = new Map(agencyRows.map((a) => [a.code, a.id]));
   const rankRows = await db.select({ code: ranks.code }).from(ranks);
@@ -94,7 +96,7 @@ export async function importOfficers(
     for (let start = 0; start < rows.length; start += CHUNK) {
       const chunk = rows.slice(start, start + CHUNK);
       await applyChunk(tx, ctx, chunk, agencyIdOf, report, audits);
-      options.onProgress?.(Math.min(start + CHUNK, rows.length), rows.length);
+      options.onProgress?.(Math.min(start + CHUNK, rows.length), rows.length, 'writing');
     }
     await writeAudits(tx, ctx, audits);
   };

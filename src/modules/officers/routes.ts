@@ -1,8 +1,10 @@
+import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDateOf } from '../../kernel/dates.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { auditContextOf, authorize, authorizedRecord } from '../../kernel/http/context.ts';
+import { errorResponse } from '../../kernel/http/errors.ts';
 import { pageOf, pageQuery } from '../../kernel/http/paging.ts';
 import { isoDate, text } from '../../kernel/http/schemas.ts';
 import { can } from '../../kernel/policies.ts';
@@ -21,7 +23,7 @@ import {
   updateQualification,
 } from './officers.ts';
 import { exportOfficers, importTemplate } from './export.ts';
-import { importOfficers } from './import.ts';
+import { importOfficers, type ImportReport } from './import.ts';
 import { withoutSensitive } from './rules.ts';
 import { genders, qualificationKinds } from './schema.ts';
 
@@ -159,6 +161,12 @@ const qualificationInput = z
 const officerParams = z.object({ id: z.uuid() });
 const qualificationParams = z.object({ id: z.uuid(), qualificationId: z.uuid() });
 
+/** A line of the import's progress stream (`Accept: application/x-ndjson`). */
+type ImportLine =
+  | { type: 'progress'; phase: 'checking' | 'writing'; done: number; total: number }
+  | { type: 'report'; report: ImportReport }
+  | ({ type: 'error'; status: number } & ReturnType<typeof errorResponse>['payload']);
+
 export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.ctx.database.db;
   const today = () => isoDateOf(app.ctx.clock.now());
@@ -216,7 +224,7 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'Import officers and qualifications (CSV or XLSX, all or nothing)',
         description:
-          'Send the file as the raw body (text/csv, the .xlsx type, or application/octet-stream), in the format of `GET /api/v1/officers/import-template`. Any invalid row and nothing is imported: the answer (400 `import_invalid`) lists every error with its line and column. Officers match on agency + badge number, so the same file imported twice changes nothing; an empty cell never erases a value on file. `?dryRun=true` checks and reports without writing.',
+          'Send the file as the raw body (text/csv, the .xlsx type, or application/octet-stream), in the format of `GET /api/v1/officers/import-template`. Any invalid row and nothing is imported: the answer (400 `import_invalid`) lists every error with its line and column. Officers match on agency + badge number, so the same file imported twice changes nothing; an empty cell never erases a value on file. `?dryRun=true` checks and reports without writing.\n\nProgress: with `Accept: application/x-ndjson` the answer is 200 and a stream of JSON lines: `{type: "progress", phase: "checking" | "writing", done, total}` as the import goes, then `{type: "report", report}` or `{type: "error", status, error}` (the status and error body the plain call would have answered).',
         tags: ['officers'],
         querystring: z.object({
           dryRun: z
@@ -239,16 +247,36 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = await authorize(app, request, 'officer.import');
       if (!Buffer.isBuffer(request.body))
         throw new AppError('import_invalid', {}, [
           { path: 'file', code: 'import.empty', line: 1, column: '' },
         ]);
-      return importOfficers(db(), auditContextOf(app, request), request.body, {
+      const options = {
         onlyAgencyId: actor.role === 'agency_coordinator' ? (actor.agencyId ?? '-') : null,
         dryRun: request.query.dryRun ?? false,
-      });
+      };
+      const ctx = auditContextOf(app, request);
+      if (!request.headers.accept?.includes('application/x-ndjson'))
+        return importOfficers(db(), ctx, request.body, options);
+      // Progress for large files: one JSON line per step, then the report or the error.
+      const lines = new PassThrough();
+      const send = (line: ImportLine) => lines.write(`${JSON.stringify(line)}\n`);
+      void importOfficers(db(), ctx, request.body, {
+        ...options,
+        onProgress: (done, total, phase) => send({ type: 'progress', phase, done, total }),
+      })
+        .then((report) => send({ type: 'report', report }))
+        .catch((error: unknown) => {
+          const { status, payload } = errorResponse(error, request);
+          send({ type: 'error', status, ...payload });
+        })
+        .finally(() => lines.end());
+      return reply
+        .type('application/x-ndjson')
+        .header('cache-control', 'no-store')
+        .send(lines as never);
     },
   );
 

@@ -522,12 +522,55 @@ export interface RequestOptions {
   reportUnauthenticated?: boolean;
   /** A file sent as the raw body, with its type and its (URI-encoded) name in x-file-name. */
   file?: File;
+  /**
+   * Follow a long operation (an import): asks for its progress stream (JSON lines) and calls
+   * this for each step; the last line carries the answer or the error.
+   */
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface Progress {
+  phase: 'checking' | 'writing';
+  done: number;
+  total: number;
+}
+
+type StreamLine =
+  | ({ type: 'progress' } & Progress)
+  | { type: 'report'; report: unknown }
+  | {
+      type: 'error';
+      status: number;
+      error: { code: string; message: string; fields?: FieldError[] };
+    };
+
+/** Read a progress stream to its last line: the answer, or an ApiError. */
+async function readProgress<T>(response: Response, onProgress: (p: Progress) => void): Promise<T> {
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  let last: StreamLine | null = null;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (value) buffered += value;
+    const lines = buffered.split('\n');
+    buffered = done ? '' : lines.pop()!;
+    for (const text of lines) {
+      if (!text.trim()) continue;
+      last = JSON.parse(text) as StreamLine;
+      if (last.type === 'progress') onProgress(last);
+    }
+    if (done) break;
+  }
+  if (last?.type === 'report') return last.report as T;
+  if (last?.type === 'error')
+    throw new ApiError(last.status, last.error.code, last.error.message, last.error.fields ?? []);
+  throw new ApiError(500, 'internal', response.statusText, []);
 }
 
 export async function api<T>(path: string, options: RequestOptions): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = {
-    accept: 'application/json',
+    accept: options.onProgress ? 'application/x-ndjson, application/json' : 'application/json',
     'accept-language': options.lang,
   };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -551,6 +594,8 @@ export async function api<T>(path: string, options: RequestOptions): Promise<T> 
     throw new NetworkError(error);
   }
   if (response.status === 204) return undefined as T;
+  if (options.onProgress && response.headers.get('content-type')?.includes('x-ndjson'))
+    return readProgress<T>(response, options.onProgress);
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { ApiError, api, type FieldError, type ImportReport } from '../../lib/api.ts';
+import { ApiError, api, type FieldError, type ImportReport, type Progress } from '../../lib/api.ts';
 import { formatFileSize, formatNumber } from '../../lib/format.ts';
 import { useFormErrors } from '../../lib/forms.ts';
 import { useLang, usePageTitle } from '../../lib/hooks.ts';
@@ -34,6 +34,7 @@ function ImportOfficers() {
   const errors = useFormErrors('import');
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState<null | 'check' | 'import'>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [outcomeShown, setOutcomeShown] = useState(0);
   const outcomeHeading = useRef<HTMLHeadingElement>(null);
@@ -56,7 +57,7 @@ function ImportOfficers() {
     try {
       const report = await api<ImportReport>(
         `/api/v1/officers/import${dryRun ? '?dryRun=true' : ''}`,
-        { method: 'POST', file: asImportFile(file), lang },
+        { method: 'POST', file: asImportFile(file), lang, onProgress: setProgress },
       );
       setOutcome({ kind: 'report', report, fileName: file.name });
       setOutcomeShown((n) => n + 1);
@@ -75,6 +76,7 @@ function ImportOfficers() {
       }
     } finally {
       setBusy(null);
+      setProgress(null);
     }
   }
 
@@ -182,6 +184,34 @@ function ImportOfficers() {
               {busy === 'check'
                 ? t('import.checking', { name: file?.name ?? '' })
                 : t('import.importing', { name: file?.name ?? '' })}
+            </p>
+          ) : null}
+          {busy && progress ? (
+            <p className="import-progress">
+              {/* Announced once per phase; the bar and its count follow each step. */}
+              <span>
+                {t(`import.phase.${progress.phase}`, {
+                  count: progress.total,
+                  total: formatNumber(lang, progress.total),
+                })}
+              </span>
+              <progress
+                max={progress.total || 1}
+                value={progress.phase === 'checking' ? undefined : progress.done}
+                aria-label={t('import.progressLabel')}
+                aria-valuetext={t('import.progressValue', {
+                  done: formatNumber(lang, progress.done),
+                  total: formatNumber(lang, progress.total),
+                })}
+              />
+              <span aria-hidden="true">
+                {progress.phase === 'writing'
+                  ? t('import.progressValue', {
+                      done: formatNumber(lang, progress.done),
+                      total: formatNumber(lang, progress.total),
+                    })
+                  : null}
+              </span>
             </p>
           ) : null}
         </div>

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { unMinimums, type ScreeningThresholds } from './modules/calls/screening.ts';
 import { decisionRules, type DecisionRule } from './modules/decisions/rules.ts';
 
 /** Runtime configuration, read once from the environment (the stable contract in the README). */
@@ -26,6 +27,16 @@ export interface Config {
   deadlineWarningDays: number;
   /** Largest officer import file (CSV or XLSX), in bytes. */
   importMaxBytes: number;
+  /** smtp://user:password@host:port (or smtps://): where e-mail goes; absent, it stays queued. */
+  smtpUrl: string | undefined;
+  /** The sender of the program's e-mail. */
+  mailFrom: string;
+  /** The public origin links in e-mail point to (PUBLIC_URL, or the local server). */
+  appUrl: string;
+  /** Screening thresholds (SCREENING_MIN_AGE, _MAX_AGE, _MIN_SERVICE_YEARS, _LANGUAGE_PASS_MARK, _MIN_DRIVING_YEARS). */
+  screening: ScreeningThresholds;
+  /** The program's target share of women among those selected, in percent (WPS_TARGET_PERCENT). */
+  wpsTargetPercent: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -33,6 +44,12 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0)
     throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+function percentFrom(value: string | undefined, fallback: number, name: string): number {
+  const n = intFrom(value, fallback, name);
+  if (n > 100) throw new Error(`${name} must be a percentage from 0 to 100, got "${value}"`);
   return n;
 }
 
@@ -59,5 +76,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     documentMaxBytes: intFrom(env.DOCUMENT_MAX_BYTES, 10 * 1024 * 1024, 'DOCUMENT_MAX_BYTES'),
     deadlineWarningDays: intFrom(env.DEADLINE_WARNING_DAYS, 7, 'DEADLINE_WARNING_DAYS'),
     importMaxBytes: intFrom(env.IMPORT_MAX_BYTES, 20 * 1024 * 1024, 'IMPORT_MAX_BYTES'),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'peaceops <no-reply@peaceops.example.ca>',
+    appUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, ''),
+    screening: {
+      minAge: intFrom(env.SCREENING_MIN_AGE, unMinimums.minAge, 'SCREENING_MIN_AGE'),
+      maxAge: intFrom(env.SCREENING_MAX_AGE, unMinimums.maxAge, 'SCREENING_MAX_AGE'),
+      minServiceYears: intFrom(
+        env.SCREENING_MIN_SERVICE_YEARS,
+        unMinimums.minServiceYears,
+        'SCREENING_MIN_SERVICE_YEARS',
+      ),
+      languagePassMark: intFrom(
+        env.SCREENING_LANGUAGE_PASS_MARK,
+        unMinimums.languagePassMark,
+        'SCREENING_LANGUAGE_PASS_MARK',
+      ),
+      minDrivingYears: intFrom(
+        env.SCREENING_MIN_DRIVING_YEARS,
+        unMinimums.minDrivingYears,
+        'SCREENING_MIN_DRIVING_YEARS',
+      ),
+    },
+    wpsTargetPercent: percentFrom(env.WPS_TARGET_PERCENT, 30, 'WPS_TARGET_PERCENT'),
   };
 }

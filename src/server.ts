@@ -30,6 +30,7 @@ import { evaluationRoutes } from './modules/evaluations/routes.ts';
 import { officerRoutes } from './modules/officers/routes.ts';
 import { agencyRoutes } from './modules/agencies/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { createMailer } from './kernel/mail/mail.ts';
 
 export type App = FastifyInstance;
 
@@ -81,11 +82,24 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
 
+  const mailer = createMailer(() => options.database.db, {
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+  });
   app.decorate('ctx', {
     database: options.database,
     config,
     clock: options.clock ?? systemClock,
     shuttingDown: false,
+    mailer,
+  });
+  // Messages that could not be sent are tried again every minute (and after each new queue).
+  const retry = mailer
+    ? setInterval(() => void mailer.deliver().catch(() => undefined), 60_000).unref()
+    : null;
+  app.addHook('onClose', async () => {
+    if (retry) clearInterval(retry);
+    mailer?.close();
   });
   // On close (SIGTERM), readiness turns 503 at once; Fastify stops accepting connections, answers
   // 503 to new requests on open connections, and lets in-flight requests finish.

@@ -7,3 +7,6 @@ export * from '../../modules/decisions/schema.ts';
 export * from '../../modules/missions/schema.ts';
 export * from '../../modules/evaluations/schema.ts';
 export * from '../../modules/officers/schema.ts';
+export * from '../mail/schema.ts';
+export * from '../../modules/calls/schema.ts';
+export * from '../../modules/deployments/schema.ts';

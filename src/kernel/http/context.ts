@@ -11,6 +11,7 @@ import {
 import { writeAudit, type AuditContext } from '../audit/audit.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
+import type { Mailer } from '../mail/mail.ts';
 import { AppError } from '../errors.ts';
 import { pickLocale, type Locale } from '../i18n.ts';
 import { actionExists, inScope, roleMay, type Action, type ScopedRecord } from '../policies.ts';
@@ -21,6 +22,8 @@ export interface AppContext {
   clock: Clock;
   /** Set when the server starts closing (SIGTERM): readiness answers 503 from then on. */
   shuttingDown: boolean;
+  /** Sends queued e-mail over SMTP; null without SMTP_URL (messages stay in the outbox). */
+  mailer: Mailer | null;
 }
 
 declare module 'fastify' {

@@ -45,6 +45,11 @@ export const officers = pgTable(
     preferredLanguage: text('preferred_language', { enum: ['en', 'fr'] })
       .notNull()
       .default('en'),
+    /**
+     * A conviction or a pending investigation (criminal, human rights, disciplinary) that bars
+     * deployment under the UN's minimums. Sensitive: recorded by program staff, read by screening.
+     */
+    recordFlag: boolean('record_flag').notNull().default(false),
     /** The officer's own account, for self-service. */
     userId: uuid('user_id')
       .unique()

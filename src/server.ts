@@ -28,6 +28,7 @@ import { requestRoutes } from './modules/requests/routes.ts';
 import { decisionRoutes } from './modules/decisions/routes.ts';
 import { evaluationRoutes } from './modules/evaluations/routes.ts';
 import { officerRoutes } from './modules/officers/routes.ts';
+import { callRoutes } from './modules/calls/routes.ts';
 import { agencyRoutes } from './modules/agencies/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { createMailer } from './kernel/mail/mail.ts';
@@ -248,6 +249,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(decisionRoutes);
   await app.register(evaluationRoutes);
   await app.register(officerRoutes);
+  await app.register(callRoutes);
   await app.register(agencyRoutes);
 
   if (fs.existsSync(webRoot)) {

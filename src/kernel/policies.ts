@@ -15,6 +15,8 @@ export interface ScopedRecord {
   missionId?: string | null;
   userId?: string | null;
   partner?: string | null;
+  /** The agencies a record reaches (a call): null for every agency. */
+  agencyIds?: readonly string[] | null;
 }
 
 interface Policy {
@@ -54,6 +56,20 @@ const officerReaders = [
   'auditor',
 ] as const satisfies readonly Role[];
 const officerEditors = ['program_officer', 'agency_coordinator'] as const satisfies readonly Role[];
+
+const callReaders = [
+  'program_admin',
+  'program_officer',
+  'agency_coordinator',
+  'officer',
+  'auditor',
+] as const satisfies readonly Role[];
+
+/** A call: a coordinator or an officer reaches the calls sent to their agency. */
+function callReaching(actor: Actor, call: ScopedRecord): boolean {
+  if (actor.role !== 'agency_coordinator' && actor.role !== 'officer') return true;
+  return !call.agencyIds || (!!actor.agencyId && call.agencyIds.includes(actor.agencyId));
+}
 
 /** An officer record: a coordinator's agency's, an officer's own; program staff reach all. */
 function ownOfficer(actor: Actor, officer: ScopedRecord): boolean {
@@ -162,6 +178,28 @@ export const policies = {
   // Imports write only what the importer may edit: a coordinator, their agency's officers.
   'officer.import': { roles: officerEditors },
   'officer.export': { roles: officerReaders },
+
+  // Calls for candidates: program staff open and run them; an agency and its officers see the
+  // calls sent to their agency.
+  'call.list': { roles: callReaders },
+  'call.read': { roles: callReaders, scope: callReaching },
+  'call.open': { roles: ['program_officer'] },
+  'call.screen': { roles: ['program_officer'] },
+  'call.select': { roles: ['program_officer'] },
+  // Applications: an officer their own, a coordinator their agency's officers', program staff all.
+  'application.list': { roles: callReaders },
+  'application.read': { roles: callReaders, scope: ownOfficer },
+  'application.create': {
+    roles: ['program_officer', 'agency_coordinator', 'officer'],
+    scope: ownOfficer,
+  },
+  // The agency's answer on releasing its officer (program staff record it for an agency).
+  'application.release': { roles: ['program_officer', 'agency_coordinator'], scope: ownOfficer },
+  'application.withdraw': {
+    roles: ['program_officer', 'agency_coordinator', 'officer'],
+    scope: ownOfficer,
+  },
+  'assessment.record': { roles: ['program_officer'] },
 
   // Accounts: administrators manage them, auditors read them, everyone reads themself.
   'user.list': { roles: ['program_admin', 'auditor'] },

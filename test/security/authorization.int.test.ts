@@ -5,6 +5,7 @@ import { startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
 import { addPeopleFixtures } from '../support/people.ts';
 import { addPlanningFixtures } from '../support/planning.ts';
+import { addCallFixtures } from '../support/calls.ts';
 import { matrix, sensitiveFieldMatrix, subjects, type Kind, type Subject } from './matrix.ts';
 
 describeDb('authorization matrix', () => {
@@ -14,6 +15,7 @@ describeDb('authorization matrix', () => {
   beforeAll(async () => {
     t = await startTestApp();
     Object.assign(t.ids, await addPlanningFixtures(t), await addPeopleFixtures(t));
+    Object.assign(t.ids, await addCallFixtures(t));
     for (const s of subjects) clients.set(s, s === 'anonymous' ? t.anonymous() : await t.as(s));
   });
   afterAll(() => t?.close());

@@ -76,6 +76,23 @@ const decisionFileReaders: Subject[] = [
 ];
 const evaluationReaders: Subject[] = [...decisionFileReaders, 'contingent_commander'];
 const officerReaders: Subject[] = ['program_officer', 'agency_coordinator', 'auditor'];
+const callReaders: Subject[] = [
+  'program_admin',
+  'program_officer',
+  'agency_coordinator',
+  'officer',
+  'auditor',
+];
+const callKinds = {
+  own: (t: TestApp) => t.ids.ownCall!,
+  other: (t: TestApp) => t.ids.otherCall!,
+  missing,
+};
+const applicationKinds = {
+  own: (t: TestApp) => t.ids.ownApplication!,
+  other: (t: TestApp) => t.ids.otherApplication!,
+  missing,
+};
 const officerKinds = {
   own: (t: TestApp) => t.ids.ownOfficer!,
   other: (t: TestApp) => t.ids.otherOfficer!,
@@ -154,6 +171,83 @@ export const matrix: Record<string, MatrixEntry> = {
       program_admin: { own: 409, other: 409, missing: 404 },
       agency_coordinator: { own: 409, other: 404, missing: 404 },
     },
+  },
+  'GET /api/v1/calls': { expect: only(callReaders, 200) },
+  'POST /api/v1/calls': {
+    body: (t) => ({
+      missionId: t.ids.ownMission,
+      postIds: [t.ids.ownCallPost],
+      closesOn: '2000-01-01',
+      audience: 'all',
+    }),
+    expect: only(['program_officer'], 400),
+  },
+  'GET /api/v1/calls/:id': {
+    kinds: callKinds,
+    expect: {
+      ...only([], 0),
+      ...Object.fromEntries(
+        ['program_admin', 'program_officer', 'auditor'].map((s) => [
+          s,
+          { own: 200, other: 200, missing: 404 },
+        ]),
+      ),
+      agency_coordinator: { own: 200, other: 404, missing: 404 },
+      officer: { own: 200, other: 404, missing: 404 },
+    },
+  },
+  'POST /api/v1/calls/:id/screening': {
+    kinds: callKinds,
+    expect: { ...only([], 0), program_officer: { own: 200, other: 200, missing: 404 } },
+  },
+  'GET /api/v1/applications': { expect: only(callReaders, 200) },
+  // The other agency's call: refused (409) once the caller may nominate this officer.
+  'POST /api/v1/applications': {
+    body: (t) => ({
+      callId: t.ids.otherCall,
+      officerId: t.ids.ownOfficer,
+      postIds: [t.ids.otherCallPost],
+    }),
+    expect: only(['program_officer', 'agency_coordinator', 'officer'], 409),
+  },
+  'GET /api/v1/applications/:id': {
+    kinds: applicationKinds,
+    expect: {
+      ...only([], 0),
+      ...Object.fromEntries(
+        ['program_admin', 'program_officer', 'auditor'].map((s) => [
+          s,
+          { own: 200, other: 200, missing: 404 },
+        ]),
+      ),
+      agency_coordinator: { own: 200, other: 404, missing: 404 },
+      officer: { own: 200, other: 404, missing: 404 },
+    },
+  },
+  'POST /api/v1/applications/:id/release': {
+    kinds: applicationKinds,
+    body: () => ({ version: STALE, decision: 'endorse' }),
+    expect: {
+      ...only([], 0),
+      program_officer: { own: 409, other: 409, missing: 404 },
+      agency_coordinator: { own: 409, other: 404, missing: 404 },
+    },
+  },
+  'POST /api/v1/applications/:id/withdraw': {
+    kinds: applicationKinds,
+    body: () => ({ version: STALE, reason: 'Family reasons' }),
+    expect: {
+      ...only([], 0),
+      program_officer: { own: 409, other: 409, missing: 404 },
+      agency_coordinator: { own: 409, other: 404, missing: 404 },
+      officer: { own: 409, other: 404, missing: 404 },
+    },
+  },
+  // A date in the future: refused (400) once the caller may record assessments.
+  'POST /api/v1/applications/:id/assessments': {
+    kinds: applicationKinds,
+    body: () => ({ kind: 'interview', assessedOn: '2999-01-01', competencies: { judgement: 4 } }),
+    expect: { ...only([], 0), program_officer: { own: 400, other: 400, missing: 404 } },
   },
   'GET /api/v1/missions': { expect: signedIn(200) },
   'POST /api/v1/missions': {

@@ -97,6 +97,8 @@ export async function addPlanningFixtures(t: TestApp) {
     document: document.id,
     ownPost: ownPost!.id,
     otherPost: otherPost!.id,
+    ownLine: await lineOf(own.request.id),
+    otherLine: await lineOf(other.request.id),
     ownEvaluation: (await evaluation(t.ids.ownMission)).id,
     otherEvaluation: (await evaluation(t.ids.otherMission)).id,
   };

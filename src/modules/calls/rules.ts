@@ -8,8 +8,9 @@ import type { ApplicationStatus, CallStatus } from './schema.ts';
  * screened_out (and assessed, which stays screened in) move between each other.
  */
 const moves: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
-  submitted: ['endorsed', 'not_released', 'withdrawn'],
-  endorsed: ['screened_in', 'screened_out', 'withdrawn'],
+  // An application still waiting when the selection is ratified ends not selected.
+  submitted: ['endorsed', 'not_released', 'withdrawn', 'not_selected'],
+  endorsed: ['screened_in', 'screened_out', 'withdrawn', 'not_selected'],
   not_released: [],
   screened_in: ['screened_out', 'assessed', 'selected', 'reserve', 'not_selected', 'withdrawn'],
   screened_out: ['screened_in', 'not_selected', 'withdrawn'],

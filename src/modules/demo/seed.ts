@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/client.ts';
 import type { AuditContext } from '../../kernel/audit/audit.ts';
 import { seedReferenceData } from '../reference/seed.ts';
+import { seedCalls } from './calls.ts';
 import { missions } from '../reference/schema.ts';
 import { users, type Partner, type Role } from '../users/schema.ts';
 import { addUser } from '../users/users.ts';
@@ -142,6 +143,7 @@ export async function seedDemo(db: Db, ctx: AuditContext): Promise<DemoLogin[]> 
         { programOfficer: actors.programOfficer, officerUser: id('officer@demo.peaceops.ca') },
         ctx.now,
       );
+      await seedCalls(tx, actors, ctx.now);
     });
   }
   return logins;

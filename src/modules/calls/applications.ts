@@ -322,6 +322,7 @@ export async function screenCall(
   ctx: AuditContext,
   callId: string,
   thresholds: ScreeningThresholds,
+  only?: { officerId: string; statuses: readonly ApplicationStatus[] },
 ) {
   return db.transaction(async (tx) => {
     const call = await findCall(tx, callId);
@@ -336,7 +337,13 @@ export async function screenCall(
         version: applications.version,
       })
       .from(applications)
-      .where(and(eq(applications.callId, callId), inArray(applications.status, [...screenable])))
+      .where(
+        and(
+          eq(applications.callId, callId),
+          inArray(applications.status, [...(only?.statuses ?? screenable)]),
+          ...(only ? [eq(applications.officerId, only.officerId)] : []),
+        ),
+      )
       .for('update');
     const results = await screeningOf(tx, call, rows, thresholds);
     const summary = { screenedIn: 0, screenedOut: 0, changed: 0 };
@@ -368,6 +375,35 @@ export async function screenCall(
     await writeAudits(tx, ctx, audits);
     return summary;
   });
+}
+
+/**
+ * Screening runs again when an applicant's record changes (a qualification recorded or
+ * corrected, service data edited): each of their applications already screened, in a call not
+ * yet ratified, moves in or out with the record as it now is.
+ */
+export async function rescreenOfficer(
+  db: Db,
+  ctx: AuditContext,
+  officerId: string,
+  thresholds: ScreeningThresholds,
+) {
+  const statuses: ApplicationStatus[] = ['screened_in', 'screened_out', 'assessed'];
+  const open = await db
+    .selectDistinct({ callId: applications.callId })
+    .from(applications)
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .where(
+      and(
+        eq(applications.officerId, officerId),
+        inArray(applications.status, statuses),
+        inArray(calls.status, ['open', 'closed']),
+      ),
+    );
+  let changed = 0;
+  for (const { callId } of open)
+    changed += (await screenCall(db, ctx, callId, thresholds, { officerId, statuses })).changed;
+  return changed;
 }
 
 // --- Assessments --------------------------------------------------------------------------------

@@ -200,7 +200,7 @@ describeDb('calls for candidates and applications', () => {
     );
     expect(language.message).toBe('Français : 85 % (au moins 60 %).');
 
-    // A new passport on record, screening again: screened in.
+    // A new passport on record: screened in.
     const renewed = await staff.request(
       'POST',
       `/api/v1/officers/${t.ids.ownOfficer}/qualifications`,
@@ -212,9 +212,11 @@ describeDb('calls for candidates and applications', () => {
       },
     );
     expect(renewed.statusCode, renewed.body).toBe(201);
+    // Screening follows the record: the application is screened in without being asked.
+    expect((await officer.request('GET', url)).json().status).toBe('screened_in');
     expect(
       (await staff.request('POST', `/api/v1/calls/${call.id}/screening`)).json(),
-    ).toMatchObject({ screenedIn: 1, changed: 1 });
+    ).toMatchObject({ screenedIn: 1, changed: 0 });
 
     // An interview moves the application to assessed.
     const interview = await staff.request('POST', `${url}/assessments`, {

@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDateOf } from '../../kernel/dates.ts';
@@ -22,6 +23,7 @@ import {
   updateOfficer,
   updateQualification,
 } from './officers.ts';
+import { rescreenOfficer } from '../calls/applications.ts';
 import { exportOfficers, importTemplate } from './export.ts';
 import { importOfficers, type ImportReport } from './import.ts';
 import { withoutSensitive } from './rules.ts';
@@ -170,6 +172,9 @@ type ImportLine =
 export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.ctx.database.db;
   const today = () => isoDateOf(app.ctx.clock.now());
+  // An applicant's record changed: their screened applications follow (calls module).
+  const rescreen = (request: FastifyRequest, officerId: string) =>
+    rescreenOfficer(db(), auditContextOf(app, request), officerId, app.ctx.config.screening);
   type Action = Parameters<typeof authorize>[2];
 
   const officerFor = (request: Parameters<typeof authorize>[1], action: Action, id: string) =>
@@ -444,6 +449,7 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
       await officerFor(request, 'officer.update', request.params.id);
       const { version, ...changes } = request.body;
       await updateOfficer(db(), auditContextOf(app, request), request.params.id, version, changes);
+      await rescreen(request, request.params.id);
       return shown(request, (await findOfficer(db(), request.params.id, today(), WARNING_DAYS))!);
     },
   );
@@ -517,6 +523,7 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
         today(),
         WARNING_DAYS,
       ).then((all) => all.filter((q) => q.id === created.id));
+      await rescreen(request, request.params.id);
       return reply.status(201).send(withValidity!);
     },
   );
@@ -544,6 +551,7 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
         version,
         input,
       );
+      await rescreen(request, request.params.id);
       const all = await qualificationsOf(db(), [request.params.id], today(), WARNING_DAYS);
       return all.find((q) => q.id === request.params.qualificationId)!;
     },
@@ -569,6 +577,7 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.qualificationId,
         request.query.version,
       );
+      await rescreen(request, request.params.id);
       return reply.status(204).send();
     },
   );

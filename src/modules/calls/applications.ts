@@ -322,7 +322,7 @@ export async function screenCall(
   ctx: AuditContext,
   callId: string,
   thresholds: ScreeningThresholds,
-  only?: { officerId: string; statuses: readonly ApplicationStatus[] },
+  only?: { officerId?: string; statuses: readonly ApplicationStatus[] },
 ) {
   return db.transaction(async (tx) => {
     const call = await findCall(tx, callId);
@@ -341,7 +341,7 @@ export async function screenCall(
         and(
           eq(applications.callId, callId),
           inArray(applications.status, [...(only?.statuses ?? screenable)]),
-          ...(only ? [eq(applications.officerId, only.officerId)] : []),
+          ...(only?.officerId ? [eq(applications.officerId, only.officerId)] : []),
         ),
       )
       .for('update');
@@ -379,13 +379,13 @@ export async function screenCall(
 
 /**
  * Screening runs again when an applicant's record changes (a qualification recorded or
- * corrected, service data edited): each of their applications already screened, in a call not
- * yet ratified, moves in or out with the record as it now is.
+ * corrected, service data edited; null: an import, any officer): each of their applications
+ * already screened, in a call not yet ratified, moves in or out with the record as it now is.
  */
 export async function rescreenOfficer(
   db: Db,
   ctx: AuditContext,
-  officerId: string,
+  officerId: string | null,
   thresholds: ScreeningThresholds,
 ) {
   const statuses: ApplicationStatus[] = ['screened_in', 'screened_out', 'assessed'];
@@ -395,14 +395,22 @@ export async function rescreenOfficer(
     .innerJoin(calls, eq(calls.id, applications.callId))
     .where(
       and(
-        eq(applications.officerId, officerId),
+        ...(officerId ? [eq(applications.officerId, officerId)] : []),
         inArray(applications.status, statuses),
         inArray(calls.status, ['open', 'closed']),
       ),
     );
   let changed = 0;
   for (const { callId } of open)
-    changed += (await screenCall(db, ctx, callId, thresholds, { officerId, statuses })).changed;
+    changed += (
+      await screenCall(
+        db,
+        ctx,
+        callId,
+        thresholds,
+        officerId ? { officerId, statuses } : { statuses },
+      )
+    ).changed;
   return changed;
 }
 

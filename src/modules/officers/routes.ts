@@ -173,7 +173,7 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.ctx.database.db;
   const today = () => isoDateOf(app.ctx.clock.now());
   // An applicant's record changed: their screened applications follow (calls module).
-  const rescreen = (request: FastifyRequest, officerId: string) =>
+  const rescreen = (request: FastifyRequest, officerId: string | null) =>
     rescreenOfficer(db(), auditContextOf(app, request), officerId, app.ctx.config.screening);
   type Action = Parameters<typeof authorize>[2];
 
@@ -263,8 +263,11 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
         dryRun: request.query.dryRun ?? false,
       };
       const ctx = auditContextOf(app, request);
-      if (!request.headers.accept?.includes('application/x-ndjson'))
-        return importOfficers(db(), ctx, request.body, options);
+      if (!request.headers.accept?.includes('application/x-ndjson')) {
+        const report = await importOfficers(db(), ctx, request.body, options);
+        if (!report.dryRun && report.created + report.updated > 0) await rescreen(request, null);
+        return report;
+      }
       // Progress for large files: one JSON line per step, then the report or the error.
       const lines = new PassThrough();
       const send = (line: ImportLine) => lines.write(`${JSON.stringify(line)}\n`);
@@ -272,7 +275,10 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
         ...options,
         onProgress: (done, total, phase) => send({ type: 'progress', phase, done, total }),
       })
-        .then((report) => send({ type: 'report', report }))
+        .then(async (report) => {
+          if (!report.dryRun && report.created + report.updated > 0) await rescreen(request, null);
+          send({ type: 'report', report });
+        })
         .catch((error: unknown) => {
           const { status, payload } = errorResponse(error, request);
           send({ type: 'error', status, ...payload });

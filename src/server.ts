@@ -29,6 +29,7 @@ import { decisionRoutes } from './modules/decisions/routes.ts';
 import { evaluationRoutes } from './modules/evaluations/routes.ts';
 import { officerRoutes } from './modules/officers/routes.ts';
 import { callRoutes } from './modules/calls/routes.ts';
+import { selectionRoutes } from './modules/selection/routes.ts';
 import { agencyRoutes } from './modules/agencies/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { createMailer } from './kernel/mail/mail.ts';
@@ -250,6 +251,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(evaluationRoutes);
   await app.register(officerRoutes);
   await app.register(callRoutes);
+  await app.register(selectionRoutes);
   await app.register(agencyRoutes);
 
   if (fs.existsSync(webRoot)) {

@@ -200,6 +200,21 @@ export const matrix: Record<string, MatrixEntry> = {
     kinds: callKinds,
     expect: { ...only([], 0), program_officer: { own: 200, other: 200, missing: 404 } },
   },
+  'GET /api/v1/calls/:id/proposal': {
+    kinds: callKinds,
+    expect: { ...only([], 0), program_officer: { own: 200, other: 200, missing: 404 } },
+  },
+  // An unknown application to leave out: refused (400) once the caller may select.
+  'POST /api/v1/calls/:id/proposal': {
+    kinds: callKinds,
+    body: () => ({ excluded: [randomUUID()] }),
+    expect: { ...only([], 0), program_officer: { own: 400, other: 400, missing: 404 } },
+  },
+  'POST /api/v1/calls/:id/ratify': {
+    kinds: callKinds,
+    body: () => ({ version: STALE, digest: 'reviewed' }),
+    expect: { ...only([], 0), program_officer: { own: 409, other: 409, missing: 404 } },
+  },
   'GET /api/v1/applications': { expect: only(callReaders, 200) },
   // The other agency's call: refused (409) once the caller may nominate this officer.
   'POST /api/v1/applications': {

@@ -103,3 +103,28 @@ export async function addPlanningFixtures(t: TestApp) {
     otherEvaluation: (await evaluation(t.ids.otherMission)).id,
   };
 }
+
+/** A request for a mission with these lines, approved by the three partners: its line ids. */
+export async function approvedLines(
+  t: TestApp,
+  missionId: string,
+  lines: RequestInput['lines'],
+  ceiling = 20,
+): Promise<string[]> {
+  const ctx = { actorId: null, actorRole: 'test', requestId: null, now: t.clock.now() };
+  const today = isoDateOf(ctx.now);
+  const request = await registerRequest(t.db, ctx, requestInput(missionId, today, { lines }));
+  for (const partner of ['GAC', 'PS', 'RCMP'] as const)
+    await recordPosition(t.db, ctx, partner, request.id, {
+      stance: 'support',
+      reasons: 'Clear mandate',
+    });
+  await recordDecision(t.db, ctx, 'unanimous', request.id, {
+    outcome: 'approved',
+    ceiling,
+    decidedOn: today,
+    requestVersion: request.version + 1,
+  });
+  const { findRequest } = await import('../../src/modules/requests/requests.ts');
+  return (await findRequest(t.db, request.id, today, 7))!.lines.map((l) => l.id);
+}

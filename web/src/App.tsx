@@ -10,6 +10,12 @@ import { useLang } from './lib/hooks.ts';
 import { AccountPage } from './pages/account/AccountPage.tsx';
 import { AgenciesPage } from './pages/agencies/AgenciesPage.tsx';
 import { AgencyPage } from './pages/agencies/AgencyPage.tsx';
+import { ApplicationPage } from './pages/calls/ApplicationPage.tsx';
+import { ApplicationsPage } from './pages/calls/ApplicationsPage.tsx';
+import { CallPage } from './pages/calls/CallPage.tsx';
+import { CallsPage } from './pages/calls/CallsPage.tsx';
+import { NewCallPage } from './pages/calls/NewCallPage.tsx';
+import { ProposalPage } from './pages/calls/ProposalPage.tsx';
 import { DecisionsPage } from './pages/decisions/DecisionsPage.tsx';
 import { EvaluationPage } from './pages/evaluations/EvaluationPage.tsx';
 import { EvaluationsPage } from './pages/evaluations/EvaluationsPage.tsx';
@@ -91,6 +97,12 @@ export function App() {
             <Route path="evaluations" element={protectedPage(<EvaluationsPage />)} />
             <Route path="evaluations/new" element={protectedPage(<NewEvaluationPage />)} />
             <Route path="evaluations/:id" element={protectedPage(<EvaluationPage />)} />
+            <Route path="calls" element={protectedPage(<CallsPage />)} />
+            <Route path="calls/new" element={protectedPage(<NewCallPage />)} />
+            <Route path="calls/:id" element={protectedPage(<CallPage />)} />
+            <Route path="calls/:id/proposal" element={protectedPage(<ProposalPage />)} />
+            <Route path="applications" element={protectedPage(<ApplicationsPage />)} />
+            <Route path="applications/:id" element={protectedPage(<ApplicationPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -88,6 +88,13 @@ export function Layout() {
           {me && auth.can('evaluation.list')
             ? navLink(`/${lang}/evaluations`, t('nav.evaluations'))
             : null}
+          {me && auth.can('call.list') ? navLink(`/${lang}/calls`, t('nav.calls')) : null}
+          {me && auth.can('application.list')
+            ? navLink(
+                `/${lang}/applications`,
+                me.user.role === 'officer' ? t('nav.myApplications') : t('nav.applications'),
+              )
+            : null}
           {me && auth.can('officer.list') ? navLink(`/${lang}/officers`, t('nav.officers')) : null}
           {me && auth.can('agency.list') ? navLink(`/${lang}/agencies`, t('nav.agencies')) : null}
           {me && auth.can('officer.self')

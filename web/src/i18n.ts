@@ -33,6 +33,7 @@ export const namespaces = [
   'planning',
   'evaluations',
   'people',
+  'calls',
 ] as const;
 
 export const i18n = i18next.createInstance();

@@ -37,6 +37,7 @@ export const errorStatus = {
   call_post_taken: 409,
   application_exists: 409,
   proposal_changed: 409,
+  enrolment_exists: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   document_type_refused: 415,

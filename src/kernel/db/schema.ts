@@ -10,3 +10,4 @@ export * from '../../modules/officers/schema.ts';
 export * from '../mail/schema.ts';
 export * from '../../modules/calls/schema.ts';
 export * from '../../modules/deployments/schema.ts';
+export * from '../../modules/training/schema.ts';

@@ -30,6 +30,7 @@ import { evaluationRoutes } from './modules/evaluations/routes.ts';
 import { officerRoutes } from './modules/officers/routes.ts';
 import { callRoutes } from './modules/calls/routes.ts';
 import { selectionRoutes } from './modules/selection/routes.ts';
+import { trainingRoutes } from './modules/training/routes.ts';
 import { agencyRoutes } from './modules/agencies/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { createMailer } from './kernel/mail/mail.ts';
@@ -252,6 +253,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(officerRoutes);
   await app.register(callRoutes);
   await app.register(selectionRoutes);
+  await app.register(trainingRoutes);
   await app.register(agencyRoutes);
 
   if (fs.existsSync(webRoot)) {

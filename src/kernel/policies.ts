@@ -201,6 +201,25 @@ export const policies = {
   },
   'assessment.record': { roles: ['program_officer'] },
 
+  // Training: the catalogue and sessions are read by everyone signed in; program staff run them.
+  // Officers enrol themselves, coordinators their agency's officers; instructors are program
+  // officers, who record results.
+  'course.list': { roles: everyone },
+  'course.manage': { roles: ['program_admin', 'program_officer'] },
+  'session.list': { roles: everyone },
+  'session.read': { roles: everyone },
+  'session.manage': { roles: ['program_officer'] },
+  'enrolment.create': {
+    roles: ['program_officer', 'agency_coordinator', 'officer'],
+    scope: ownOfficer,
+  },
+  'enrolment.withdraw': {
+    roles: ['program_officer', 'agency_coordinator', 'officer'],
+    scope: ownOfficer,
+  },
+  'enrolment.result': { roles: ['program_officer'] },
+  'training.read': { roles: [...officerReaders, 'officer'], scope: ownOfficer },
+
   // Accounts: administrators manage them, auditors read them, everyone reads themself.
   'user.list': { roles: ['program_admin', 'auditor'] },
   'user.read': {

@@ -6,6 +6,7 @@ import { describeDb } from '../support/db.ts';
 import { addPeopleFixtures } from '../support/people.ts';
 import { addPlanningFixtures } from '../support/planning.ts';
 import { addCallFixtures } from '../support/calls.ts';
+import { addTrainingFixtures } from '../support/training.ts';
 import { matrix, sensitiveFieldMatrix, subjects, type Kind, type Subject } from './matrix.ts';
 
 describeDb('authorization matrix', () => {
@@ -15,7 +16,7 @@ describeDb('authorization matrix', () => {
   beforeAll(async () => {
     t = await startTestApp();
     Object.assign(t.ids, await addPlanningFixtures(t), await addPeopleFixtures(t));
-    Object.assign(t.ids, await addCallFixtures(t));
+    Object.assign(t.ids, await addCallFixtures(t), await addTrainingFixtures(t));
     for (const s of subjects) clients.set(s, s === 'anonymous' ? t.anonymous() : await t.as(s));
   });
   afterAll(() => t?.close());

@@ -264,6 +264,79 @@ export const matrix: Record<string, MatrixEntry> = {
     body: () => ({ kind: 'interview', assessedOn: '2999-01-01', competencies: { judgement: 4 } }),
     expect: { ...only([], 0), program_officer: { own: 400, other: 400, missing: 404 } },
   },
+  'GET /api/v1/courses': { expect: signedIn(200) },
+  // The fixture course's code: refused (409) once the caller may manage the catalogue.
+  'POST /api/v1/courses': {
+    body: () => ({
+      code: 'PDT',
+      nameEn: 'Pre-deployment training',
+      nameFr: 'Formation préalable au déploiement',
+      delivery: 'in_person',
+      durationDays: 10,
+    }),
+    expect: only(['program_admin', 'program_officer'], 409),
+  },
+  'PATCH /api/v1/courses/:id': {
+    kinds: { own: (t) => t.ids.course!, missing },
+    body: () => ({ version: STALE, durationDays: 5 }),
+    expect: {
+      ...only([], 0),
+      program_admin: { own: 409, missing: 404 },
+      program_officer: { own: 409, missing: 404 },
+    },
+  },
+  'GET /api/v1/sessions': { expect: signedIn(200) },
+  // Ending before it starts: refused (400) once the caller may schedule.
+  'POST /api/v1/sessions': {
+    body: (t) => ({
+      courseId: t.ids.course,
+      startsOn: '2027-05-10',
+      endsOn: '2027-05-01',
+      place: 'Canadian Police College, Ottawa',
+      capacity: 20,
+      language: 'en',
+    }),
+    expect: only(['program_officer'], 400),
+  },
+  'GET /api/v1/sessions/:id': {
+    kinds: { own: (t) => t.ids.session!, missing },
+    expect: signedIn({ own: 200, missing: 404 }),
+  },
+  // The fixture officer is enrolled already: refused (409) once the caller may enrol them.
+  'POST /api/v1/sessions/:id/enrolments': {
+    kinds: { own: (t) => t.ids.session!, missing },
+    body: (t) => ({ officerId: t.ids.ownOfficer }),
+    expect: {
+      ...only([], 0),
+      program_officer: { own: 409, missing: 404 },
+      agency_coordinator: { own: 409, missing: 404 },
+      officer: { own: 409, missing: 404 },
+    },
+  },
+  'POST /api/v1/enrolments/:id/withdraw': {
+    kinds: {
+      own: (t) => t.ids.ownEnrolment!,
+      other: (t) => t.ids.otherEnrolment!,
+      missing,
+    },
+    body: () => ({ version: STALE }),
+    expect: {
+      ...only([], 0),
+      program_officer: { own: 409, other: 409, missing: 404 },
+      agency_coordinator: { own: 409, other: 404, missing: 404 },
+      officer: { own: 409, other: 404, missing: 404 },
+    },
+  },
+  'POST /api/v1/enrolments/:id/result': {
+    kinds: {
+      own: (t) => t.ids.ownEnrolment!,
+      other: (t) => t.ids.otherEnrolment!,
+      missing,
+    },
+    body: () => ({ version: STALE, attended: true, grade: 80 }),
+    expect: { ...only([], 0), program_officer: { own: 409, other: 409, missing: 404 } },
+  },
+  'GET /api/v1/officers/:id/training': { kinds: officerKinds, expect: officerRead },
   'GET /api/v1/missions': { expect: signedIn(200) },
   'POST /api/v1/missions': {
     body: () => ({

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditEntries } from '../../kernel/audit/schema.ts';
 import { addOfficer } from '../officers/officers.ts';
 import { startTestApp, type TestApp } from '../../../test/support/app.ts';
+import { addPeopleFixtures } from '../../../test/support/people.ts';
 import { describeDb } from '../../../test/support/db.ts';
 import { enrolOfficer, recordResult, withdrawEnrolment } from './enrolments.ts';
 import { certificates, courseSessions, courses, enrolments } from './schema.ts';
@@ -132,5 +133,82 @@ describeDb('training: enrolment, waiting list, results and certificates', () => 
     });
     expect(enrolment.status).toBe('failed');
     expect(certificate).toBeNull();
+  });
+
+  it('runs the catalogue through the API: a virtual session, self-enrolment, results, the record', async () => {
+    Object.assign(t.ids, await addPeopleFixtures(t));
+    const staff = await t.as('program_officer');
+    const officer = await t.as('officer');
+    const coordinator = await t.as('agency_coordinator');
+    const created = await staff.request('POST', '/api/v1/courses', {
+      code: 'SGBV-INV',
+      nameEn: 'Investigating sexual and gender-based violence',
+      nameFr: 'Enquêtes sur la violence sexuelle et fondée sur le genre',
+      delivery: 'virtual',
+      durationDays: 5,
+      passMark: 75,
+      validityMonths: 36,
+      requiredFor: { teams: ['sgbv'] },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const course = created.json();
+    expect(course.requiredFor).toEqual({
+      everyone: false,
+      postTypes: [],
+      teams: ['sgbv'],
+      missionCodes: [],
+    });
+    const noPlace = await staff.request('POST', '/api/v1/sessions', {
+      courseId: course.id,
+      startsOn: '2026-06-01',
+      endsOn: '2026-06-05',
+      capacity: 2,
+      language: 'fr',
+    });
+    expect(noPlace.json().error.fields[0].code).toBe('session.place_or_link_required');
+    const scheduled = await staff.request('POST', '/api/v1/sessions', {
+      courseId: course.id,
+      startsOn: '2026-06-01',
+      endsOn: '2026-06-05',
+      virtualLink: 'https://meet.example.ca/sgbv-2026-06',
+      capacity: 2,
+      language: 'fr',
+      instructors: ['Sgt. Nadia Roy'],
+    });
+    expect(scheduled.statusCode, scheduled.body).toBe(201);
+    const session = scheduled.json();
+
+    // The officer enrols themself; their coordinator enrols another officer of the agency.
+    const mine = await officer.request('POST', `/api/v1/sessions/${session.id}/enrolments`, {});
+    expect(mine.statusCode, mine.body).toBe(201);
+    expect(mine.json()).toMatchObject({ status: 'enrolled', officerId: t.ids.ownOfficer });
+    const seat = await coordinator.request('POST', `/api/v1/sessions/${session.id}/enrolments`, {
+      officerId: officerIds[0],
+    });
+    expect(seat.json().status).toBe('enrolled');
+    const full = await staff.request('POST', `/api/v1/sessions/${session.id}/enrolments`, {
+      officerId: t.ids.otherOfficer,
+    });
+    expect(full.json()).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    // A coordinator sees only their agency's officers in the session.
+    const seen = (await coordinator.request('GET', `/api/v1/sessions/${session.id}`)).json();
+    expect(seen.enrolments.map((e: { officer: { id: string } }) => e.officer.id).sort()).toEqual(
+      [t.ids.ownOfficer, officerIds[0]].sort(),
+    );
+    expect(seen).toMatchObject({ seatsTaken: 2, waiting: 1 });
+
+    const result = await staff.request('POST', `/api/v1/enrolments/${mine.json().id}/result`, {
+      version: mine.json().version,
+      attended: true,
+      grade: 88,
+    });
+    expect(result.statusCode, result.body).toBe(200);
+    const record = (
+      await officer.request('GET', `/api/v1/officers/${t.ids.ownOfficer}/training`)
+    ).json();
+    expect(record.certificates).toEqual([
+      expect.objectContaining({ issuedOn: '2026-06-05', expiresOn: '2029-06-05' }),
+    ]);
+    expect(record.enrolments[0]).toMatchObject({ status: 'passed', grade: 88 });
   });
 });

@@ -31,6 +31,7 @@ import { officerRoutes } from './modules/officers/routes.ts';
 import { callRoutes } from './modules/calls/routes.ts';
 import { selectionRoutes } from './modules/selection/routes.ts';
 import { trainingRoutes } from './modules/training/routes.ts';
+import { deploymentRoutes } from './modules/deployments/routes.ts';
 import { agencyRoutes } from './modules/agencies/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { createMailer } from './kernel/mail/mail.ts';
@@ -254,6 +255,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(callRoutes);
   await app.register(selectionRoutes);
   await app.register(trainingRoutes);
+  await app.register(deploymentRoutes);
   await app.register(agencyRoutes);
 
   if (fs.existsSync(webRoot)) {

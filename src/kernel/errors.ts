@@ -38,6 +38,7 @@ export const errorStatus = {
   application_exists: 409,
   proposal_changed: 409,
   enrolment_exists: 409,
+  readiness_incomplete: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   document_type_refused: 415,

@@ -71,6 +71,14 @@ function callReaching(actor: Actor, call: ScopedRecord): boolean {
   return !call.agencyIds || (!!actor.agencyId && call.agencyIds.includes(actor.agencyId));
 }
 
+/** A deployment: a coordinator's agency's, an officer's own, a commander's mission's. */
+function deploymentReach(actor: Actor, deployment: ScopedRecord): boolean {
+  if (actor.role === 'agency_coordinator') return deployment.agencyId === actor.agencyId;
+  if (actor.role === 'officer') return deployment.userId === actor.id;
+  if (actor.role === 'contingent_commander') return deployment.missionId === actor.missionId;
+  return true;
+}
+
 /** An officer record: a coordinator's agency's, an officer's own; program staff reach all. */
 function ownOfficer(actor: Actor, officer: ScopedRecord): boolean {
   if (actor.role === 'agency_coordinator') return officer.agencyId === actor.agencyId;
@@ -219,6 +227,31 @@ export const policies = {
   },
   'enrolment.result': { roles: ['program_officer'] },
   'training.read': { roles: [...officerReaders, 'officer'], scope: ownOfficer },
+
+  // Deployments: a coordinator reaches their agency's officers', an officer their own, a
+  // contingent commander their mission's; program staff move them (an administrator may
+  // override readiness, with a reason).
+  'deployment.read': {
+    roles: [
+      'program_admin',
+      'program_officer',
+      'agency_coordinator',
+      'officer',
+      'contingent_commander',
+      'auditor',
+    ],
+    scope: deploymentReach,
+  },
+  'deployment.move': { roles: ['program_officer', 'program_admin'] },
+  'readiness.board': {
+    roles: [
+      'program_admin',
+      'program_officer',
+      'agency_coordinator',
+      'contingent_commander',
+      'auditor',
+    ],
+  },
 
   // Accounts: administrators manage them, auditors read them, everyone reads themself.
   'user.list': { roles: ['program_admin', 'auditor'] },

@@ -337,6 +337,44 @@ export const matrix: Record<string, MatrixEntry> = {
     expect: { ...only([], 0), program_officer: { own: 409, other: 409, missing: 404 } },
   },
   'GET /api/v1/officers/:id/training': { kinds: officerKinds, expect: officerRead },
+  'GET /api/v1/deployments/:id': {
+    kinds: {
+      own: (t) => t.ids.ownDeployment!,
+      other: (t) => t.ids.otherDeployment!,
+      missing,
+    },
+    expect: {
+      ...only([], 0),
+      ...Object.fromEntries(
+        ['program_admin', 'program_officer', 'auditor'].map((s) => [
+          s,
+          { own: 200, other: 200, missing: 404 },
+        ]),
+      ),
+      agency_coordinator: { own: 200, other: 404, missing: 404 },
+      officer: { own: 200, other: 404, missing: 404 },
+      contingent_commander: { own: 200, other: 404, missing: 404 },
+    },
+  },
+  'POST /api/v1/deployments/:id/transitions': {
+    kinds: {
+      own: (t) => t.ids.ownDeployment!,
+      other: (t) => t.ids.otherDeployment!,
+      missing,
+    },
+    body: () => ({ version: STALE, to: 'preparing' }),
+    expect: {
+      ...only([], 0),
+      program_admin: { own: 409, other: 409, missing: 404 },
+      program_officer: { own: 409, other: 409, missing: 404 },
+    },
+  },
+  'GET /api/v1/readiness': {
+    expect: only(
+      ['program_admin', 'program_officer', 'agency_coordinator', 'contingent_commander', 'auditor'],
+      200,
+    ),
+  },
   'GET /api/v1/missions': { expect: signedIn(200) },
   'POST /api/v1/missions': {
     body: () => ({

@@ -92,6 +92,8 @@ export const qualificationKinds = [
   'un_assessment',
   'specialisation',
   'skill',
+  'visa',
+  'vaccination',
 ] as const;
 export type QualificationKind = (typeof qualificationKinds)[number];
 
@@ -122,7 +124,7 @@ export const qualifications = pgTable(
   (t) => [
     check(
       'qualifications_kind_ck',
-      sql`${t.kind} in ('language','driving_licence','firearms','medical','security_clearance','passport','un_assessment','specialisation','skill')`,
+      sql`${t.kind} in ('language','driving_licence','firearms','medical','security_clearance','passport','un_assessment','specialisation','skill','visa','vaccination')`,
     ),
     check('qualifications_score_ck', sql`${t.score} is null or ${t.score} between 0 and 100`),
     check(

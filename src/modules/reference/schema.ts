@@ -114,6 +114,11 @@ export const missions = pgTable(
     workingLanguage: text('working_language', { enum: ['en', 'fr'] }).notNull(),
     riskLevel: text('risk_level', { enum: riskLevels }).notNull().default('moderate'),
     armed: boolean('armed').notNull().default(false),
+    /** Vaccinations officers need for the mission (readiness), e.g. yellow_fever. */
+    requiredVaccinations: text('required_vaccinations')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     headquarters: text('headquarters'),
     /** Officers Canada may have in the mission at once: the sum of its current approved decisions' ceilings. */
     authorizedStrength: integer('authorized_strength').notNull().default(0),

@@ -83,7 +83,9 @@ export type QualificationKind =
   | 'passport'
   | 'un_assessment'
   | 'specialisation'
-  | 'skill';
+  | 'skill'
+  | 'visa'
+  | 'vaccination';
 export const qualificationKinds: readonly QualificationKind[] = [
   'language',
   'driving_licence',
@@ -94,6 +96,8 @@ export const qualificationKinds: readonly QualificationKind[] = [
   'un_assessment',
   'specialisation',
   'skill',
+  'visa',
+  'vaccination',
 ];
 /** Kinds whose detail only program staff and the officer see (src/modules/officers/rules.ts). */
 export const sensitiveKinds: readonly QualificationKind[] = [

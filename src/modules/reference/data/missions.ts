@@ -13,6 +13,7 @@ export interface MissionRow {
   workingLanguage: 'en' | 'fr';
   riskLevel: (typeof riskLevels)[number];
   armed: boolean;
+  requiredVaccinations: string[];
   headquarters: string | null;
   locations: Array<{ nameEn: string; nameFr: string }>;
 }
@@ -961,6 +962,12 @@ const specs: MissionSpec[] = [
   },
 ];
 
+/**
+ * Host countries where a yellow fever vaccination is required of travellers (WHO country list,
+ * for the program's theatres); the program sets more per mission as needed.
+ */
+const yellowFeverCountries = new Set(['CD', 'CF', 'ML', 'SS', 'SD', 'NE', 'BF', 'CI', 'SL', 'LR', 'GH', 'TD', 'CG', 'CM', 'NG', 'GN', 'BJ', 'TG']);
+
 /** The program's missions, in the order written (by theatre, then date). */
 export function missionRows(): MissionRow[] {
   return specs.map((s) => ({
@@ -976,6 +983,7 @@ export function missionRows(): MissionRow[] {
     workingLanguage: s.lang,
     riskLevel: s.risk,
     armed: s.armed ?? false,
+    requiredVaccinations: yellowFeverCountries.has(s.country) ? ['yellow_fever'] : [],
     headquarters: s.hq[0],
     locations: [s.hq, ...(s.places ?? [])].map(([nameEn, nameFr]) => ({ nameEn, nameFr })),
   }));

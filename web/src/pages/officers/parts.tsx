@@ -157,6 +157,8 @@ export function sortedQualifications(qualifications: Qualification[]): Qualifica
     'security_clearance',
     'firearms',
     'driving_licence',
+    'visa',
+    'vaccination',
     'specialisation',
     'skill',
   ];

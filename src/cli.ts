@@ -96,7 +96,7 @@ program
         );
       }
     }
-    const app = await buildApp({ database, config });
+    const app = await buildApp({ database, config, jobs: true });
     const url = await app.listen({ port: config.port, host: config.host });
     const shown = url.replace('127.0.0.1', 'localhost');
     console.log(`\npeaceops is serving at ${shown}/en/ (français : ${shown}/fr/)`);

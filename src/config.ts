@@ -37,6 +37,12 @@ export interface Config {
   screening: ScreeningThresholds;
   /** The program's target share of women among those selected, in percent (WPS_TARGET_PERCENT). */
   wpsTargetPercent: number;
+  /** Remind officers of a session this many days ahead (SESSION_REMINDER_DAYS). */
+  sessionReminderDays: number;
+  /** Remind officers of a certificate expiring within this many days (CERTIFICATE_REMINDER_DAYS). */
+  certificateReminderDays: number;
+  /** When the reminders run, as cron in UTC (REMINDER_CRON). */
+  reminderCron: string;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -99,5 +105,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ),
     },
     wpsTargetPercent: percentFrom(env.WPS_TARGET_PERCENT, 30, 'WPS_TARGET_PERCENT'),
+    sessionReminderDays: intFrom(env.SESSION_REMINDER_DAYS, 7, 'SESSION_REMINDER_DAYS'),
+    certificateReminderDays: intFrom(
+      env.CERTIFICATE_REMINDER_DAYS,
+      60,
+      'CERTIFICATE_REMINDER_DAYS',
+    ),
+    reminderCron: env.REMINDER_CRON || '0 11 * * *',
   };
 }

@@ -35,6 +35,8 @@ import { deploymentRoutes } from './modules/deployments/routes.ts';
 import { agencyRoutes } from './modules/agencies/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { createMailer } from './kernel/mail/mail.ts';
+import { startJobs } from './kernel/jobs/jobs.ts';
+import { queueTrainingReminders } from './modules/training/reminders.ts';
 
 export type App = FastifyInstance;
 
@@ -56,6 +58,8 @@ export interface BuildOptions {
   clock?: Clock;
   /** false silences the request log (tests); otherwise pino at config.logLevel. */
   logger?: boolean;
+  /** Start the job queue (scheduled reminders, e-mail retries): the server does, tests may. */
+  jobs?: boolean;
 }
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
@@ -96,13 +100,47 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     clock: options.clock ?? systemClock,
     shuttingDown: false,
     mailer,
+    jobs: null,
   });
-  // Messages that could not be sent are tried again every minute (and after each new queue).
-  const retry = mailer
-    ? setInterval(() => void mailer.deliver().catch(() => undefined), 60_000).unref()
+  // Background work: with the job queue (the server), e-mail is retried each minute and the
+  // training reminders run daily, once across instances; without it (tests), a timer retries
+  // e-mail in this process.
+  const systemContext = () => ({
+    actorId: null,
+    actorRole: 'system',
+    requestId: null,
+    now: (options.clock ?? systemClock).now(),
+  });
+  const jobs = options.jobs
+    ? await startJobs(
+        options.database,
+        [
+          { name: 'mail.deliver', cron: '* * * * *', run: async () => mailer?.deliver() },
+          {
+            name: 'training.reminders',
+            cron: config.reminderCron,
+            run: async () => {
+              await queueTrainingReminders(options.database.db, systemContext(), {
+                sessionDays: config.sessionReminderDays,
+                certificateDays: config.certificateReminderDays,
+                appUrl: config.appUrl,
+              });
+              await mailer?.deliver();
+            },
+          },
+        ],
+        // The queue's own errors, without their text (it may quote SQL values).
+        (error) => app.log.error({ err: { name: error.name } }, 'job queue error'),
+      )
     : null;
+  app.ctx.jobs = jobs;
+  const retry =
+    mailer && !jobs
+      ? setInterval(() => void mailer.deliver().catch(() => undefined), 60_000).unref()
+      : null;
   app.addHook('onClose', async () => {
     if (retry) clearInterval(retry);
+    await jobs?.stop();
     mailer?.close();
   });
   // On close (SIGTERM), readiness turns 503 at once; Fastify stops accepting connections, answers

@@ -32,6 +32,11 @@ export interface Database {
   close(): Promise<void>;
   /** The embedded PGlite instance (for dumps); undefined on PostgreSQL. */
   pglite?: PGlite;
+  /**
+   * Raw SQL for libraries that bring their own (the job queue): parameters as $1..$n; a text
+   * of several statements (only without parameters) answers the rows of all of them.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
 }
 
 export interface OpenOptions {
@@ -82,6 +87,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       async ping() {
         await pool.query('select 1');
       },
+      async executeSql(text, values) {
+        const result = (await pool.query(text, values)) as unknown as
+          { rows: Record<string, unknown>[] } | Array<{ rows: Record<string, unknown>[] }>;
+        return { rows: Array.isArray(result) ? result.flatMap((r) => r.rows) : result.rows };
+      },
       async close() {
         await pool.end();
       },
@@ -117,6 +127,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     async ping() {
       if (closed) throw new Error('database closed');
       await db.execute(sql`select 1`);
+    },
+    async executeSql(text, values) {
+      // PGlite's extended protocol takes one statement; several go through exec, without values.
+      if (values?.length)
+        return { rows: (await pglite.query<Record<string, unknown>>(text, values)).rows };
+      return {
+        rows: (await pglite.exec(text)).flatMap((r) => r.rows as Record<string, unknown>[]),
+      };
     },
     async close() {
       if (closed) return;

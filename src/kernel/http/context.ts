@@ -12,6 +12,7 @@ import { writeAudit, type AuditContext } from '../audit/audit.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
 import type { Mailer } from '../mail/mail.ts';
+import type { Jobs } from '../jobs/jobs.ts';
 import { AppError } from '../errors.ts';
 import { pickLocale, type Locale } from '../i18n.ts';
 import { actionExists, inScope, roleMay, type Action, type ScopedRecord } from '../policies.ts';
@@ -24,6 +25,8 @@ export interface AppContext {
   shuttingDown: boolean;
   /** Sends queued e-mail over SMTP; null without SMTP_URL (messages stay in the outbox). */
   mailer: Mailer | null;
+  /** The job queue, when started (the server); null in most tests. */
+  jobs: Jobs | null;
 }
 
 declare module 'fastify' {

@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -154,4 +155,19 @@ export const certificates = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('certificates_officer_idx').on(t.officerId, t.courseId)],
+);
+
+/**
+ * Reminders sent, one row per reminder (a session coming up for an enrolment, a certificate
+ * about to expire): the key makes each reminder go out once, whatever runs the job and however
+ * often.
+ */
+export const remindersSent = pgTable(
+  'reminders_sent',
+  {
+    kind: text('kind', { enum: ['session', 'certificate_expiry'] }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.subjectId] })],
 );

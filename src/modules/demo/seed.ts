@@ -3,6 +3,7 @@ import type { Db } from '../../kernel/db/client.ts';
 import type { AuditContext } from '../../kernel/audit/audit.ts';
 import { seedReferenceData } from '../reference/seed.ts';
 import { seedCalls } from './calls.ts';
+import { seedTraining } from './training.ts';
 import { missions } from '../reference/schema.ts';
 import { users, type Partner, type Role } from '../users/schema.ts';
 import { addUser } from '../users/users.ts';
@@ -144,6 +145,7 @@ export async function seedDemo(db: Db, ctx: AuditContext): Promise<DemoLogin[]> 
         ctx.now,
       );
       await seedCalls(tx, actors, ctx.now);
+      await seedTraining(tx, actors, ctx.now);
     });
   }
   return logins;

@@ -17,6 +17,8 @@ import { CallsPage } from './pages/calls/CallsPage.tsx';
 import { NewCallPage } from './pages/calls/NewCallPage.tsx';
 import { ProposalPage } from './pages/calls/ProposalPage.tsx';
 import { DecisionsPage } from './pages/decisions/DecisionsPage.tsx';
+import { DeploymentPage } from './pages/deployments/DeploymentPage.tsx';
+import { ReadinessPage } from './pages/deployments/ReadinessPage.tsx';
 import { EvaluationPage } from './pages/evaluations/EvaluationPage.tsx';
 import { EvaluationsPage } from './pages/evaluations/EvaluationsPage.tsx';
 import { NewEvaluationPage } from './pages/evaluations/NewEvaluationPage.tsx';
@@ -36,6 +38,11 @@ import { NewRequestPage } from './pages/requests/NewRequestPage.tsx';
 import { RequestPage } from './pages/requests/RequestPage.tsx';
 import { RequestsPage } from './pages/requests/RequestsPage.tsx';
 import { SignInPage } from './pages/sign-in/SignInPage.tsx';
+import { NewCoursePage } from './pages/training/NewCoursePage.tsx';
+import { NewSessionPage } from './pages/training/NewSessionPage.tsx';
+import { SessionPage } from './pages/training/SessionPage.tsx';
+import { TrainingPage } from './pages/training/TrainingPage.tsx';
+import { MyTrainingPage, OfficerTrainingPage } from './pages/training/TrainingRecordPage.tsx';
 
 /** Pages for signed-in users: a signed-out visit goes to sign-in, and comes back after. */
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -103,6 +110,14 @@ export function App() {
             <Route path="calls/:id/proposal" element={protectedPage(<ProposalPage />)} />
             <Route path="applications" element={protectedPage(<ApplicationsPage />)} />
             <Route path="applications/:id" element={protectedPage(<ApplicationPage />)} />
+            <Route path="training" element={protectedPage(<TrainingPage />)} />
+            <Route path="training/courses/new" element={protectedPage(<NewCoursePage />)} />
+            <Route path="training/sessions/new" element={protectedPage(<NewSessionPage />)} />
+            <Route path="training/sessions/:id" element={protectedPage(<SessionPage />)} />
+            <Route path="my-training" element={protectedPage(<MyTrainingPage />)} />
+            <Route path="officers/:id/training" element={protectedPage(<OfficerTrainingPage />)} />
+            <Route path="readiness" element={protectedPage(<ReadinessPage />)} />
+            <Route path="deployments/:id" element={protectedPage(<DeploymentPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -95,10 +95,17 @@ export function Layout() {
                 me.user.role === 'officer' ? t('nav.myApplications') : t('nav.applications'),
               )
             : null}
+          {me && auth.can('course.list') ? navLink(`/${lang}/training`, t('nav.training')) : null}
+          {me && auth.can('readiness.board')
+            ? navLink(`/${lang}/readiness`, t('nav.readiness'))
+            : null}
           {me && auth.can('officer.list') ? navLink(`/${lang}/officers`, t('nav.officers')) : null}
           {me && auth.can('agency.list') ? navLink(`/${lang}/agencies`, t('nav.agencies')) : null}
           {me && auth.can('officer.self')
             ? navLink(`/${lang}/my-profile`, t('nav.myProfile'))
+            : null}
+          {me && auth.can('officer.self') && auth.can('training.read')
+            ? navLink(`/${lang}/my-training`, t('nav.myTraining'))
             : null}
           {me ? navLink(`/${lang}/account`, t('nav.account')) : null}
           {auth.state.status === 'signedOut'

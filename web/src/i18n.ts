@@ -34,6 +34,7 @@ export const namespaces = [
   'evaluations',
   'people',
   'calls',
+  'training',
 ] as const;
 
 export const i18n = i18next.createInstance();

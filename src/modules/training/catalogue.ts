@@ -154,6 +154,7 @@ export async function listSessions(
       virtualLink: courseSessions.virtualLink,
       capacity: courseSessions.capacity,
       language: courseSessions.language,
+      instructors: courseSessions.instructors,
       status: courseSessions.status,
       seatsTaken: sql<number>`(select count(*)::int from enrolments e where e.session_id = ${courseSessions.id} and e.status in ('enrolled','attended','absent','passed','failed'))`,
       waiting: sql<number>`(select count(*)::int from enrolments e where e.session_id = ${courseSessions.id} and e.status = 'waitlisted')`,

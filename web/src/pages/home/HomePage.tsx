@@ -82,6 +82,44 @@ export function HomePage() {
       description: t('signedIn.pages.evaluationsDescription'),
     });
   }
+  if (auth.can('call.list')) {
+    pages.push({
+      to: `/${lang}/calls`,
+      title: t('signedIn.pages.calls'),
+      description: t('signedIn.pages.callsDescription'),
+    });
+  }
+  if (auth.can('application.list')) {
+    const own = auth.can('officer.self');
+    pages.push({
+      to: `/${lang}/applications`,
+      title: t(own ? 'signedIn.pages.myApplications' : 'signedIn.pages.applications'),
+      description: t(
+        own ? 'signedIn.pages.myApplicationsDescription' : 'signedIn.pages.applicationsDescription',
+      ),
+    });
+  }
+  if (auth.can('course.list')) {
+    pages.push({
+      to: `/${lang}/training`,
+      title: t('signedIn.pages.training'),
+      description: t('signedIn.pages.trainingDescription'),
+    });
+  }
+  if (auth.can('officer.self')) {
+    pages.push({
+      to: `/${lang}/my-training`,
+      title: t('signedIn.pages.myTraining'),
+      description: t('signedIn.pages.myTrainingDescription'),
+    });
+  }
+  if (auth.can('readiness.board')) {
+    pages.push({
+      to: `/${lang}/readiness`,
+      title: t('signedIn.pages.readiness'),
+      description: t('signedIn.pages.readinessDescription'),
+    });
+  }
   if (auth.can('officer.self')) {
     pages.push({
       to: `/${lang}/my-profile`,

@@ -76,6 +76,14 @@ function OfficerView({ id }: { id: string }) {
       <ContactSection officer={data} onChanged={reload} />
       <QualificationsSection officer={data} onChanged={reload} />
       <PriorMissionsSection officer={data} onChanged={reload} />
+      {auth.can('training.read') ? (
+        <section aria-labelledby="officer-training">
+          <h2 id="officer-training">{t('detail.trainingHeading')}</h2>
+          <p>
+            <Link to={`/${lang}/officers/${data.id}/training`}>{t('detail.trainingLink')}</Link>
+          </p>
+        </section>
+      ) : null}
       {back}
     </>
   );

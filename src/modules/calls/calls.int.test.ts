@@ -1,5 +1,3 @@
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays, isoDateOf } from '../../kernel/dates.ts';
@@ -8,43 +6,9 @@ import { users } from '../users/schema.ts';
 import { addUser } from '../users/users.ts';
 import { PASSWORD, startTestApp, type Client, type TestApp } from '../../../test/support/app.ts';
 import { describeDb } from '../../../test/support/db.ts';
+import { smtpSink } from '../../../test/support/smtp.ts';
 import { addPeopleFixtures } from '../../../test/support/people.ts';
 import { addPlanningFixtures } from '../../../test/support/planning.ts';
-
-interface Received {
-  to: string;
-  subject: string;
-  text: string;
-  language: string;
-}
-
-/** A real SMTP server in the test process: what the app sends arrives here. */
-async function smtpSink() {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push({
-            to: [mail.to ?? []]
-              .flat()
-              .map((a) => a.text)
-              .join(', '),
-            subject: mail.subject ?? '',
-            text: mail.text ?? '',
-            language: String(mail.headers.get('content-language') ?? ''),
-          });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as { port: number };
-  return { received, url: `smtp://127.0.0.1:${port}`, close: () => server.close() };
-}
 
 describeDb('calls for candidates and applications', () => {
   let t: TestApp;

@@ -11,6 +11,7 @@ import { addQualification } from '../officers/officers.ts';
 import { officers, qualifications } from '../officers/schema.ts';
 import { agencies, missionLocations, missions } from '../reference/schema.ts';
 import { findRequest, registerRequest } from '../requests/requests.ts';
+import { mulberry32 } from './people.ts';
 
 /**
  * The demo's selection in progress (recorded at the demo's start, dated as it happened): MONUSCO asked for the next rotation of Canada's sexual and
@@ -24,17 +25,6 @@ import { findRequest, registerRequest } from '../requests/requests.ts';
 interface CallActors {
   programOfficer: string | null;
   partners: { GAC: string | null; PS: string | null; RCMP: string | null };
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 const statements = [

@@ -39,7 +39,7 @@ const SELF_SERVICE = { agencyCode: 'RCMP', badgeNumber: '53719' } as const;
 
 // --- A deterministic generator ----------------------------------------------------------------
 
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

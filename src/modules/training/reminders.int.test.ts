@@ -1,6 +1,4 @@
 import { count, eq, sql } from 'drizzle-orm';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { addDays, isoDateOf } from '../../kernel/dates.ts';
@@ -9,36 +7,11 @@ import { mailOutbox } from '../../kernel/mail/schema.ts';
 import { buildApp } from '../../server.ts';
 import { startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { describeDb } from '../../../test/support/db.ts';
+import { smtpSink } from '../../../test/support/smtp.ts';
 import { addPeopleFixtures } from '../../../test/support/people.ts';
 import { enrolOfficer, recordResult } from './enrolments.ts';
 import { queueTrainingReminders } from './reminders.ts';
 import { courseSessions, courses } from './schema.ts';
-
-async function smtpSink() {
-  const received: Array<{ to: string; subject: string; language: string }> = [];
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push({
-            to: [mail.to ?? []]
-              .flat()
-              .map((a) => a.text)
-              .join(', '),
-            subject: mail.subject ?? '',
-            language: String(mail.headers.get('content-language') ?? ''),
-          });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as { port: number };
-  return { received, url: `smtp://127.0.0.1:${port}`, close: () => server.close() };
-}
 
 describeDb('training reminders: e-mailed once, through the job queue', () => {
   let t: TestApp;

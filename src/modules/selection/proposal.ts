@@ -189,8 +189,18 @@ export async function proposeSelection(
     excluded,
   };
   const result = solveSelection(problem);
+  // Each candidate's eligible pairs, best first: their best post and score, and a pair's parts.
+  const pairsOf = new Map<number, typeof pairs>();
+  for (const pair of pairs)
+    pairsOf.set(pair.candidate, [...(pairsOf.get(pair.candidate) ?? []), pair]);
+  for (const own of pairsOf.values())
+    own.sort((a, b) => b.suitability.score - a.suitability.score || a.post - b.post);
   const suitabilityOfPair = (candidate: number, post: number) =>
-    pairs.find((p) => p.candidate === candidate && p.post === post)!.suitability;
+    pairsOf.get(candidate)!.find((p) => p.post === post)!.suitability;
+  const bestPostOf = (candidate: number) => {
+    const best = pairsOf.get(candidate)?.[0];
+    return best ? call.posts[best.post]!.reference : null;
+  };
   const person = (i: number) => {
     const r = rows[i]!;
     return {
@@ -211,12 +221,11 @@ export async function proposeSelection(
       parts: suitabilityOfPair(a.candidate, a.post).parts,
       pinned: pinnedSet.has(`${a.candidate}:${a.post}`),
       // Their best post by suitability, when placed elsewhere (the board sees why).
-      bestPostReference: bestPostOf(pairs, a.candidate, call),
+      bestPostReference: bestPostOf(a.candidate),
     }))
     .sort((x, y) => x.postReference.localeCompare(y.postReference));
   // Candidates left out, best first: the reserve list in order.
-  const bestScore = (candidate: number) =>
-    Math.max(-1, ...pairs.filter((p) => p.candidate === candidate).map((p) => p.suitability.score));
+  const bestScore = (candidate: number) => pairsOf.get(candidate)?.[0]?.suitability.score ?? -1;
   const unplaced = result.unplaced
     .map((u) => ({
       ...person(u.candidate),
@@ -265,17 +274,6 @@ export async function proposeSelection(
     proof: result.proof,
     digest,
   };
-}
-
-function bestPostOf(
-  pairs: Array<{ candidate: number; post: number; suitability: Suitability }>,
-  candidate: number,
-  call: CallDetail,
-): string | null {
-  const own = pairs.filter((p) => p.candidate === candidate);
-  if (!own.length) return null;
-  const best = own.reduce((a, b) => (b.suitability.score > a.suitability.score ? b : a));
-  return call.posts[best.post]!.reference;
 }
 
 export type Proposal = Awaited<ReturnType<typeof proposeSelection>>;

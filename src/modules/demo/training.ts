@@ -216,7 +216,7 @@ export async function seedTraining(db: Db, actors: Actors, now: Date): Promise<v
   // Sessions to come: a full pre-deployment course with a waiting list, a virtual SGBV course,
   // the gender adviser course, and mission French.
   const full = await session('PDT', 21, 10, cpc, 12, 'bilingual', ['Insp. Claire Beaulieu']);
-  for (const officerId of [deployed[2]!, ...pick(50, 14)])
+  for (const officerId of [...deployed.slice(2, 3), ...pick(50, 14)])
     await enrolOfficer(db, staff, full.id, officerId);
   const sgbv = await session('SGBV-INV', 35, 5, online('sgbv-winter'), 20, 'fr', [
     'Sgt. Nadia Roy',
@@ -317,22 +317,30 @@ async function seedRatifiedCall(
     { defaultWomenFloorPercent: 30, appUrl: 'http://localhost:3000' },
   );
   // Six French-speaking officers with papers in order apply; their agencies release them.
-  const candidates = await db
-    .selectDistinct({ id: officers.id, gender: officers.gender })
-    .from(officers)
-    .innerJoin(qualifications, eq(qualifications.officerId, officers.id))
-    .where(
-      and(
-        eq(qualifications.kind, 'language'),
-        eq(qualifications.code, 'fr'),
-        sql`${qualifications.score} >= 75`,
-        sql`${officers.userId} is null`,
-        sql`exists (select 1 from qualifications p where p.officer_id = ${officers.id} and p.kind = 'passport' and p.expires_on > ${addDays(today, 900)})`,
-        sql`exists (select 1 from qualifications c where c.officer_id = ${officers.id} and c.kind = 'security_clearance' and c.expires_on > ${addDays(today, 500)})`,
-      ),
-    )
-    .orderBy(asc(officers.id))
-    .limit(6);
+  const qualified = (gender: 'woman' | 'man') =>
+    db
+      .selectDistinct({
+        id: officers.id,
+        agencyId: officers.agencyId,
+        badgeNumber: officers.badgeNumber,
+      })
+      .from(officers)
+      .innerJoin(qualifications, eq(qualifications.officerId, officers.id))
+      .where(
+        and(
+          eq(officers.gender, gender),
+          eq(qualifications.kind, 'language'),
+          eq(qualifications.code, 'fr'),
+          sql`${qualifications.score} >= 75`,
+          sql`${officers.userId} is null`,
+          sql`exists (select 1 from qualifications p where p.officer_id = ${officers.id} and p.kind = 'passport' and p.expires_on > ${addDays(today, 900)})`,
+          sql`exists (select 1 from qualifications c where c.officer_id = ${officers.id} and c.kind = 'security_clearance' and c.expires_on > ${addDays(today, 500)})`,
+        ),
+      )
+      .orderBy(asc(officers.agencyId), asc(officers.badgeNumber))
+      .limit(3);
+  // Three women and three men, so the women's floor can be met whatever the register holds.
+  const candidates = [...(await qualified('woman')), ...(await qualified('man'))];
   for (const c of candidates) {
     await addQualification(db, staff, c.id, {
       kind: 'medical',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickLocale, translator } from './i18n.ts';
+import { pickLocale, translator, withMessages } from './i18n.ts';
 import { errorStatus } from './errors.ts';
 
 describe('locale', () => {
@@ -25,5 +25,18 @@ describe('locale', () => {
         expect(message, `${locale}:${code}`).not.toBe(code);
       }
     }
+  });
+});
+
+describe('withMessages', () => {
+  it('gives each result its message from the namespace its reason names, in the caller’s language', () => {
+    const [fr] = withMessages('fr', [
+      { reason: 'readiness.medical.missing', params: { neededOn: '2027-03-01' } },
+    ]);
+    expect(fr!.message).toBe(
+      "Aucune aptitude médicale valide. Prévoyez l'examen médical préalable avant le 2027-03-01.",
+    );
+    const [en] = withMessages('en', [{ reason: 'screening.record.pass', params: {} }]);
+    expect(en!.message).toBe('Nothing on record bars deployment.');
   });
 });

@@ -65,3 +65,15 @@ export function pickLocale(acceptLanguage: string | undefined, explicit?: string
   for (const entry of ranked) if (isLocale(entry.lang)) return entry.lang;
   return 'en';
 }
+
+/**
+ * Results that carry a reason key (`screening.age.pass`: namespace, then key) and its values,
+ * each given its message in the caller's language. Pure rules return keys; the edge translates.
+ */
+export function withMessages<R extends { reason: string; params: Record<string, unknown> }>(
+  locale: Locale,
+  results: R[],
+): Array<R & { message: string }> {
+  const t = translator(locale);
+  return results.map((r) => ({ ...r, message: t(r.reason.replace('.', ':'), r.params) }));
+}

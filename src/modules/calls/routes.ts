@@ -5,7 +5,7 @@ import { AppError } from '../../kernel/errors.ts';
 import { auditContextOf, authorize, authorizedRecord } from '../../kernel/http/context.ts';
 import { pageQuery } from '../../kernel/http/paging.ts';
 import { idParams, isoDate, text } from '../../kernel/http/schemas.ts';
-import { translator, type Locale } from '../../kernel/i18n.ts';
+import { withMessages } from '../../kernel/i18n.ts';
 import { officerIdOfUser } from '../officers/officers.ts';
 import { officers } from '../officers/schema.ts';
 import { eq } from 'drizzle-orm';
@@ -20,18 +20,8 @@ import {
 } from './applications.ts';
 import { findCall, invitedAgencyIds, listCalls, openCall } from './calls.ts';
 import { applicationStatuses, assessmentKinds, callStatuses } from './schema.ts';
-import type { RuleResult } from './screening.ts';
 
 const versionBody = { version: z.number().int().min(1) };
-
-/** A screening reason in the caller's language, beside its key and values. */
-function explain(locale: Locale, rules: RuleResult[]) {
-  const t = translator(locale);
-  return rules.map((r) => ({
-    ...r,
-    message: t(r.reason.replace(/^screening\./, 'screening:'), r.params),
-  }));
-}
 
 export const callRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.ctx.database.db;
@@ -249,7 +239,7 @@ export const callRoutes: FastifyPluginAsyncZod = async (app) => {
         ...found,
         posts: found.posts.map((p) => ({
           ...p,
-          screening: { ...p.screening, rules: explain(request.locale, p.screening.rules) },
+          screening: { ...p.screening, rules: withMessages(request.locale, p.screening.rules) },
         })),
       };
     },

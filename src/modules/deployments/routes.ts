@@ -3,18 +3,20 @@ import { z } from 'zod';
 import { isoDateOf } from '../../kernel/dates.ts';
 import { auditContextOf, authorize, authorizedRecord } from '../../kernel/http/context.ts';
 import { idParams } from '../../kernel/http/schemas.ts';
-import { translator, type Locale } from '../../kernel/i18n.ts';
+import { withMessages, type Locale } from '../../kernel/i18n.ts';
 import type { ReadinessItem } from '../training/readiness.ts';
 import { findDeployment, moveDeployment, readinessBoard } from './deployments.ts';
 import { deploymentStates } from './schema.ts';
 
-/** Readiness items with their message in the caller's language. */
-function explain(locale: Locale, items: ReadinessItem[]) {
-  const t = translator(locale);
-  return items.map((i) => ({
-    ...i,
-    message: t(i.reason.replace(/^readiness\./, 'readiness:'), i.params),
-  }));
+/** A deployment as answered: its readiness items with their messages in the caller's language. */
+function shown<D extends { readiness: { items: ReadinessItem[]; blocking: number } }>(
+  locale: Locale,
+  deployment: D,
+) {
+  return {
+    ...deployment,
+    readiness: { ...deployment.readiness, items: withMessages(locale, deployment.readiness.items) },
+  };
 }
 
 export const deploymentRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -51,10 +53,7 @@ export const deploymentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const found = await deploymentFor(request, 'deployment.read', request.params.id);
-      return {
-        ...found,
-        readiness: { ...found.readiness, items: explain(request.locale, found.readiness.items) },
-      };
+      return shown(request.locale, found);
     },
   );
 
@@ -93,10 +92,7 @@ export const deploymentRoutes: FastifyPluginAsyncZod = async (app) => {
         today(),
       );
       const found = (await findDeployment(db(), request.params.id, today()))!;
-      return {
-        ...found,
-        readiness: { ...found.readiness, items: explain(request.locale, found.readiness.items) },
-      };
+      return shown(request.locale, found);
     },
   );
 
@@ -118,10 +114,7 @@ export const deploymentRoutes: FastifyPluginAsyncZod = async (app) => {
       if (actor.role === 'agency_coordinator') filters.agencyId = actor.agencyId ?? undefined;
       if (actor.role === 'contingent_commander') filters.missionId = actor.missionId ?? undefined;
       const rows = await readinessBoard(db(), filters, today());
-      return rows.map((r) => ({
-        ...r,
-        readiness: { ...r.readiness, items: explain(request.locale, r.readiness.items) },
-      }));
+      return rows.map((r) => shown(request.locale, r));
     },
   );
 };

@@ -39,6 +39,7 @@ export const errorStatus = {
   proposal_changed: 409,
   enrolment_exists: 409,
   readiness_incomplete: 409,
+  deployment_overlap: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   document_type_refused: 415,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -107,6 +108,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   let pglite: PGlite;
   try {
     pglite = await PGlite.create({
+      // btree_gist: the exclusion constraint that keeps an officer's deployments apart.
+      extensions: { btree_gist },
       ...(pgDataDir ? { dataDir: pgDataDir } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });

@@ -78,14 +78,21 @@ export function fieldErrorOf(issue: ZodIssueLike, context?: string): FieldError 
 }
 
 /** A database error (node-postgres or PGlite), possibly wrapped by Drizzle. */
-function databaseErrorOf(error: unknown): { code: string; detail?: string } | null {
+function databaseErrorOf(
+  error: unknown,
+): { code: string; detail?: string; constraint?: string } | null {
   for (
-    let e = error as { code?: unknown; detail?: unknown; cause?: unknown } | undefined;
+    let e = error as
+      { code?: unknown; detail?: unknown; constraint?: unknown; cause?: unknown } | undefined;
     e;
     e = e.cause as typeof e
   ) {
     if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code))
-      return { code: e.code, ...(typeof e.detail === 'string' ? { detail: e.detail } : {}) };
+      return {
+        code: e.code,
+        ...(typeof e.detail === 'string' ? { detail: e.detail } : {}),
+        ...(typeof e.constraint === 'string' ? { constraint: e.constraint } : {}),
+      };
   }
   return null;
 }
@@ -96,7 +103,7 @@ const camel = (column: string) => column.replace(/_([a-z])/g, (_m, c: string) =>
  * Constraint violations the schema checks did not catch (a code that does not exist, a value a
  * check refuses) are the caller's mistake: answer 400 or 409 with the field, never 500.
  */
-function constraintErrorOf(error: unknown): AppError | null {
+export function constraintErrorOf(error: unknown): AppError | null {
   const db = databaseErrorOf(error);
   if (!db) return null;
   const key = /Key \(([^)]+)\)=\(([^)]*)\)/.exec(db.detail ?? '');
@@ -106,6 +113,10 @@ function constraintErrorOf(error: unknown): AppError | null {
       return new AppError('unknown_reference', { field, value: key?.[2] ?? '' });
     case '23505': // unique_violation
       return new AppError('conflict', { detail: field });
+    case '23P01': // exclusion_violation: the one on deployments keeps an officer's tours apart
+      return new AppError(
+        db.constraint === 'deployments_no_overlap' ? 'deployment_overlap' : 'conflict',
+      );
     case '23514': // check_violation
     case '22007': // invalid_datetime_format
     case '22008': // datetime_field_overflow

@@ -9,14 +9,18 @@ import { officers, qualifications } from '../officers/schema.ts';
 import { agencies, missions } from '../reference/schema.ts';
 import { blocking, readinessOf, type ReadinessItem } from '../training/readiness.ts';
 import { certificates, courses } from '../training/schema.ts';
-import { canMoveDeployment, needsReason } from './rules.ts';
-import { deployments, type DeploymentState } from './schema.ts';
+import { canMoveDeployment, effectOfMove, needsReason, nextStates } from './rules.ts';
+import { deploymentMoves, deployments, type DeploymentState } from './schema.ts';
 
 const deploymentColumns = {
   id: deployments.id,
   state: deployments.state,
   plannedStart: deployments.plannedStart,
   plannedEnd: deployments.plannedEnd,
+  location: deployments.location,
+  actualStart: deployments.actualStart,
+  actualEnd: deployments.actualEnd,
+  mode: deployments.mode,
   version: deployments.version,
   officer: {
     id: officers.id,
@@ -109,12 +113,23 @@ async function withReadiness(db: Tx, rows: DeploymentRow[], today: string) {
   });
 }
 
-/** One deployment with its readiness checklist. */
+/** One deployment with its readiness checklist, its moves so far and the moves open to it. */
 export async function findDeployment(db: Tx, id: string, today: string) {
   const [row] = await deploymentsWhere(db, eq(deployments.id, id));
   if (!row) return null;
   const [shown] = await withReadiness(db, [row], today);
-  return shown!;
+  const moves = await db
+    .select({
+      from: deploymentMoves.fromState,
+      to: deploymentMoves.toState,
+      reason: deploymentMoves.reason,
+      actorRole: deploymentMoves.actorRole,
+      at: deploymentMoves.at,
+    })
+    .from(deploymentMoves)
+    .where(eq(deploymentMoves.deploymentId, id))
+    .orderBy(asc(deploymentMoves.seq));
+  return { ...shown!, moves, nextStates: nextStates(row.state) };
 }
 
 /**
@@ -155,10 +170,6 @@ export async function moveDeployment(
   today: string,
 ) {
   const reason = input.reason?.trim() ?? '';
-  if (needsReason(input.to) && !reason)
-    throw new AppError('validation_failed', {}, [
-      { path: 'reason', code: 'deployment.reason_required' },
-    ]);
   if (input.override && ctx.actorRole !== 'program_admin') throw new AppError('forbidden');
   if (input.override && !input.override.reason.trim())
     throw new AppError('validation_failed', {}, [
@@ -174,6 +185,10 @@ export async function moveDeployment(
     assertVersion(current.version, version);
     if (!canMoveDeployment(current.state, input.to))
       throw new AppError('invalid_transition', { from: current.state, to: input.to });
+    if (needsReason(input.to, current.state) && !reason)
+      throw new AppError('validation_failed', {}, [
+        { path: 'reason', code: 'deployment.reason_required' },
+      ]);
     let notDone: ReadinessItem[] = [];
     if (input.to === 'ready') {
       const shown = (await findDeployment(tx, id, today))!;
@@ -186,15 +201,36 @@ export async function moveDeployment(
     }
     const [moved] = await tx
       .update(deployments)
-      .set({ state: input.to, version: current.version + 1, updatedAt: ctx.now })
+      .set({
+        state: input.to,
+        ...effectOfMove(current.state, input.to, current, today),
+        version: current.version + 1,
+        updatedAt: ctx.now,
+      })
       .where(eq(deployments.id, id))
       .returning();
+    await tx.insert(deploymentMoves).values({
+      deploymentId: id,
+      fromState: current.state,
+      toState: input.to,
+      reason: reason || input.override?.reason.trim() || null,
+      actorId: ctx.actorId,
+      actorRole: ctx.actorRole,
+      at: ctx.now,
+    });
     await writeAudit(tx, ctx, {
       action: notDone.length ? 'deployment.ready_override' : `deployment.${input.to}`,
       recordType: 'deployment',
       recordId: id,
       changes: {
         state: [current.state, input.to],
+        ...(moved!.actualStart !== current.actualStart
+          ? { actualStart: [current.actualStart, moved!.actualStart] }
+          : {}),
+        ...(moved!.actualEnd !== current.actualEnd
+          ? { actualEnd: [current.actualEnd, moved!.actualEnd] }
+          : {}),
+        ...(moved!.mode !== current.mode ? { mode: [current.mode, moved!.mode] } : {}),
         ...(reason ? { reason: [null, reason] } : {}),
         ...(notDone.length
           ? {

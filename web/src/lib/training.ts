@@ -165,6 +165,8 @@ export interface Deployment {
   plannedStart: string;
   plannedEnd: string;
   version: number;
+  /** The moves open to it, from the server's table (GET /deployments/{id} only). */
+  nextStates?: readonly DeploymentState[];
   officer: {
     id: string;
     givenName: string;
@@ -208,20 +210,6 @@ export function awaitingResult(status: EnrolmentStatus): boolean {
 /** An enrolment that holds a seat or a waiting-list place, or has a result (not withdrawn). */
 export function activeEnrolment(status: EnrolmentStatus): boolean {
   return status !== 'withdrawn';
-}
-
-/**
- * The moves a deployment can make from its state, as the server's table has them
- * (src/modules/deployments/rules.ts): the selection and readiness part of its life.
- */
-const deploymentMoves: Partial<Record<DeploymentState, readonly DeploymentState[]>> = {
-  selected: ['preparing', 'withdrawn'],
-  preparing: ['ready', 'withdrawn'],
-  ready: ['preparing', 'withdrawn'],
-};
-
-export function nextStates(state: DeploymentState): readonly DeploymentState[] {
-  return deploymentMoves[state] ?? [];
 }
 
 /** The calendar date `days` days after (or before) a date, YYYY-MM-DD. */

@@ -7,7 +7,7 @@ import { withFieldPaths } from '../../lib/calls.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useFormErrors } from '../../lib/forms.ts';
 import { useLang } from '../../lib/hooks.ts';
-import { nextStates, type Deployment, type DeploymentState } from '../../lib/training.ts';
+import type { Deployment, DeploymentState } from '../../lib/training.ts';
 import { useRole } from '../calls/parts.tsx';
 
 /** The button that makes a move, in words: "Start preparing", "Mark ready", "Back to preparing". */
@@ -40,7 +40,7 @@ export function MoveSection({
   const [busy, setBusy] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
-  const moves = nextStates(deployment.state);
+  const moves = deployment.nextStates ?? [];
   const forward = moves.filter((s) => s !== 'withdrawn');
   const { blocking } = deployment.readiness;
   // The server lets only a program administrator override; the ability is not separate yet.
@@ -114,7 +114,11 @@ export function MoveSection({
                 aria-disabled={busy !== null}
                 onClick={() => void move(to)}
               >
-                {busy === to ? t('move.moving') : t(moveLabel(deployment.state, to))}
+                {busy === to
+                  ? t('move.moving')
+                  : t(moveLabel(deployment.state, to), {
+                      state: t(`deploymentStates.${to}`),
+                    })}
               </button>
             ))}
           </div>

@@ -4,7 +4,6 @@ import {
   certificateState,
   instructorsOf,
   linkable,
-  nextStates,
   requirementOf,
   requiresAnyone,
   sessionsQuery,
@@ -26,16 +25,6 @@ describe('enrolments', () => {
     expect(awaitingResult('attended')).toBe(true);
     for (const s of ['waitlisted', 'withdrawn', 'absent', 'passed', 'failed'] as const)
       expect(awaitingResult(s)).toBe(false);
-  });
-});
-
-describe('deployment moves', () => {
-  it('follow the server’s table for selection and readiness', () => {
-    expect(nextStates('selected')).toEqual(['preparing', 'withdrawn']);
-    expect(nextStates('preparing')).toEqual(['ready', 'withdrawn']);
-    expect(nextStates('ready')).toEqual(['preparing', 'withdrawn']);
-    expect(nextStates('in_theatre')).toEqual([]);
-    expect(nextStates('withdrawn')).toEqual([]);
   });
 });
 

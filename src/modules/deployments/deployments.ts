@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, type SQL } from 'drizzle-orm';
-import { writeAudit, type AuditContext } from '../../kernel/audit/audit.ts';
+import { diff, writeAudit, type AuditContext } from '../../kernel/audit/audit.ts';
 import type { Db, Tx } from '../../kernel/db/client.ts';
 import { assertVersion } from '../../kernel/db/version.ts';
 import { AppError } from '../../kernel/errors.ts';
@@ -9,7 +9,13 @@ import { officers, qualifications } from '../officers/schema.ts';
 import { agencies, missions } from '../reference/schema.ts';
 import { blocking, readinessOf, type ReadinessItem } from '../training/readiness.ts';
 import { certificates, courses } from '../training/schema.ts';
-import { canMoveDeployment, effectOfMove, needsReason, nextStates } from './rules.ts';
+import {
+  canMoveDeployment,
+  effectOfMove,
+  needsReason,
+  nextStates,
+  type DeploymentDates,
+} from './rules.ts';
 import { deploymentMoves, deployments, type DeploymentState } from './schema.ts';
 
 const deploymentColumns = {
@@ -150,6 +156,12 @@ export async function readinessBoard(
   return withReadiness(db, await deploymentsWhere(db, and(...where)), today);
 }
 
+const datesOf = (d: DeploymentDates): DeploymentDates => ({
+  actualStart: d.actualStart,
+  actualEnd: d.actualEnd,
+  mode: d.mode,
+});
+
 export interface MoveInput {
   to: DeploymentState;
   reason?: string | undefined;
@@ -224,13 +236,7 @@ export async function moveDeployment(
       recordId: id,
       changes: {
         state: [current.state, input.to],
-        ...(moved!.actualStart !== current.actualStart
-          ? { actualStart: [current.actualStart, moved!.actualStart] }
-          : {}),
-        ...(moved!.actualEnd !== current.actualEnd
-          ? { actualEnd: [current.actualEnd, moved!.actualEnd] }
-          : {}),
-        ...(moved!.mode !== current.mode ? { mode: [current.mode, moved!.mode] } : {}),
+        ...diff(datesOf(current), datesOf(moved!)),
         ...(reason ? { reason: [null, reason] } : {}),
         ...(notDone.length
           ? {

@@ -39,11 +39,11 @@ export function needsReason(to: DeploymentState, from?: DeploymentState): boolea
   return from === 'in_transit' && to === 'ready';
 }
 
-export interface DeploymentDates {
+export type DeploymentDates = {
   actualStart: string | null;
   actualEnd: string | null;
   mode: DeploymentMode | null;
-}
+};
 
 /**
  * What a move changes besides the state: the tour starts on the day of arrival in theatre (or the

@@ -1,5 +1,11 @@
 import path from 'node:path';
 import { unMinimums, type ScreeningThresholds } from './modules/calls/screening.ts';
+import {
+  defaultEscalation,
+  parseCadence,
+  type Cadence,
+  type EscalationDelays,
+} from './modules/checkins/rules.ts';
 import { decisionRules, type DecisionRule } from './modules/decisions/rules.ts';
 
 /** Runtime configuration, read once from the environment (the stable contract in the README). */
@@ -43,6 +49,15 @@ export interface Config {
   certificateReminderDays: number;
   /** When the reminders run, as cron in UTC (REMINDER_CRON). */
   reminderCron: string;
+  /** Hours between expected check-ins by risk level and event (CHECKIN_CADENCE_HOURS, e.g. `lockdown=24,evacuation=12`). */
+  checkInCadence: Cadence;
+  /** Minutes after a missed check-in: reminder to the officer, alert to the commander, to the duty officer. */
+  checkInEscalation: EscalationDelays;
+  /** How often the missed check-ins are looked for, as cron in UTC (CHECKIN_ESCALATION_CRON). */
+  checkInEscalationCron: string;
+  /** The program duty officer's mailbox and phone (DUTY_OFFICER_EMAIL, DUTY_OFFICER_PHONE). */
+  dutyOfficerEmail: string | undefined;
+  dutyOfficerPhone: string | undefined;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -112,5 +127,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'CERTIFICATE_REMINDER_DAYS',
     ),
     reminderCron: env.REMINDER_CRON || '0 11 * * *',
+    checkInCadence: parseCadence(env.CHECKIN_CADENCE_HOURS),
+    checkInEscalation: {
+      reminder: intFrom(
+        env.CHECKIN_REMINDER_AFTER_MINUTES,
+        defaultEscalation.reminder,
+        'CHECKIN_REMINDER_AFTER_MINUTES',
+      ),
+      commander: intFrom(
+        env.CHECKIN_COMMANDER_AFTER_MINUTES,
+        defaultEscalation.commander,
+        'CHECKIN_COMMANDER_AFTER_MINUTES',
+      ),
+      dutyOfficer: intFrom(
+        env.CHECKIN_DUTY_OFFICER_AFTER_MINUTES,
+        defaultEscalation.dutyOfficer,
+        'CHECKIN_DUTY_OFFICER_AFTER_MINUTES',
+      ),
+    },
+    checkInEscalationCron: env.CHECKIN_ESCALATION_CRON || '*/5 * * * *',
+    dutyOfficerEmail: env.DUTY_OFFICER_EMAIL || undefined,
+    dutyOfficerPhone: env.DUTY_OFFICER_PHONE || undefined,
   };
 }

@@ -32,10 +32,13 @@ import { callRoutes } from './modules/calls/routes.ts';
 import { selectionRoutes } from './modules/selection/routes.ts';
 import { trainingRoutes } from './modules/training/routes.ts';
 import { deploymentRoutes } from './modules/deployments/routes.ts';
+import { missionEventRoutes } from './modules/events/routes.ts';
+import { checkInRoutes } from './modules/checkins/routes.ts';
 import { agencyRoutes } from './modules/agencies/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { createMailer } from './kernel/mail/mail.ts';
 import { startJobs } from './kernel/jobs/jobs.ts';
+import { dutyOfCareOf, escalateMissedCheckIns } from './modules/checkins/checkins.ts';
 import { queueTrainingReminders } from './modules/training/reminders.ts';
 
 export type App = FastifyInstance;
@@ -116,6 +119,18 @@ export async function buildApp(options: BuildOptions): Promise<App> {
         options.database,
         [
           { name: 'mail.deliver', cron: '* * * * *', run: async () => mailer?.deliver() },
+          {
+            name: 'checkins.escalate',
+            cron: config.checkInEscalationCron,
+            run: async () => {
+              await escalateMissedCheckIns(
+                options.database.db,
+                systemContext(),
+                dutyOfCareOf(config),
+              );
+              await mailer?.deliver();
+            },
+          },
           {
             name: 'training.reminders',
             cron: config.reminderCron,
@@ -294,6 +309,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(selectionRoutes);
   await app.register(trainingRoutes);
   await app.register(deploymentRoutes);
+  await app.register(missionEventRoutes);
+  await app.register(checkInRoutes);
   await app.register(agencyRoutes);
 
   if (fs.existsSync(webRoot)) {

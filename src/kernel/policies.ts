@@ -79,6 +79,18 @@ function deploymentReach(actor: Actor, deployment: ScopedRecord): boolean {
   return true;
 }
 
+/** A mission's record: a contingent commander reaches only the mission they command. */
+function commandersMission(actor: Actor, record: ScopedRecord): boolean {
+  return actor.role === 'contingent_commander' ? record.missionId === actor.missionId : true;
+}
+
+const missionWatchers = [
+  'program_admin',
+  'program_officer',
+  'contingent_commander',
+  'auditor',
+] as const satisfies readonly Role[];
+
 /** An officer record: a coordinator's agency's, an officer's own; program staff reach all. */
 function ownOfficer(actor: Actor, officer: ScopedRecord): boolean {
   if (actor.role === 'agency_coordinator') return officer.agencyId === actor.agencyId;
@@ -252,6 +264,36 @@ export const policies = {
       'auditor',
     ],
   },
+
+  // Duty of care. Mission-wide events (lockdown, evacuation, return to theatre, suspension) and
+  // their roll-call: a program officer for any mission, the contingent commander for theirs.
+  'mission_event.list': { roles: missionWatchers, scope: commandersMission },
+  'mission_event.read': { roles: missionWatchers, scope: commandersMission },
+  'mission_event.declare': {
+    roles: ['program_officer', 'contingent_commander'],
+    scope: commandersMission,
+  },
+  'roll_call.mark': {
+    roles: ['program_officer', 'contingent_commander'],
+    scope: commandersMission,
+  },
+  // Welfare check-ins: the officer themself, their commander, program officers. Agency
+  // coordinators and auditors see deployments, not welfare notes.
+  'checkin.record': {
+    roles: ['program_officer', 'contingent_commander', 'officer'],
+    scope: deploymentReach,
+  },
+  'checkin.list': {
+    roles: ['program_officer', 'contingent_commander', 'officer'],
+    scope: deploymentReach,
+  },
+  // The contingent at a glance, with contact details.
+  'contingent.read': {
+    roles: ['program_officer', 'contingent_commander'],
+    scope: commandersMission,
+  },
+  // An officer's own deployment page.
+  'deployment.self': { roles: ['officer'] },
 
   // Accounts: administrators manage them, auditors read them, everyone reads themself.
   'user.list': { roles: ['program_admin', 'auditor'] },

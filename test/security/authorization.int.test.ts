@@ -7,6 +7,7 @@ import { addPeopleFixtures } from '../support/people.ts';
 import { addPlanningFixtures } from '../support/planning.ts';
 import { addCallFixtures } from '../support/calls.ts';
 import { addTrainingFixtures } from '../support/training.ts';
+import { addDutyOfCareFixtures } from '../support/contingent.ts';
 import { matrix, sensitiveFieldMatrix, subjects, type Kind, type Subject } from './matrix.ts';
 
 describeDb('authorization matrix', () => {
@@ -17,6 +18,7 @@ describeDb('authorization matrix', () => {
     t = await startTestApp();
     Object.assign(t.ids, await addPlanningFixtures(t), await addPeopleFixtures(t));
     Object.assign(t.ids, await addCallFixtures(t), await addTrainingFixtures(t));
+    Object.assign(t.ids, await addDutyOfCareFixtures(t));
     for (const s of subjects) clients.set(s, s === 'anonymous' ? t.anonymous() : await t.as(s));
   });
   afterAll(() => t?.close());

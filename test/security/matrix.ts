@@ -122,6 +122,33 @@ const otherMission: Resolver = (t) => t.ids.otherMission;
 const theRequest: Resolver = (t) => t.ids.request!;
 /** A stale version: reaching the 409 proves the caller got past authorization and validation. */
 const STALE = 999_999;
+
+const deploymentKinds = {
+  own: ((t) => t.ids.ownDeployment!) as Resolver,
+  other: ((t) => t.ids.otherDeployment!) as Resolver,
+  missing,
+};
+const missionEventKinds = {
+  own: ((t) => t.ids.ownMissionEvent!) as Resolver,
+  other: ((t) => t.ids.otherMissionEvent!) as Resolver,
+  missing,
+};
+/** Mission events and their roll-call: program staff and auditors all, a commander theirs. */
+const missionWatching = (status: number): Record<Subject, Expected> => ({
+  ...only([], 0),
+  ...Object.fromEntries(
+    ['program_admin', 'program_officer', 'auditor'].map((s) => [
+      s,
+      { own: status, other: status, missing: 404 },
+    ]),
+  ),
+  contingent_commander: { own: status, other: 404, missing: 404 },
+});
+const missionEventDeclaring = (status: number): Record<Subject, Expected> => ({
+  ...only([], 0),
+  program_officer: { own: status, other: status, missing: 404 },
+  contingent_commander: { own: status, other: 404, missing: 404 },
+});
 const today = () => new Date().toISOString().slice(0, 10);
 
 export const matrix: Record<string, MatrixEntry> = {
@@ -368,6 +395,59 @@ export const matrix: Record<string, MatrixEntry> = {
       program_admin: { own: 409, other: 409, missing: 404 },
       program_officer: { own: 409, other: 409, missing: 404 },
     },
+  },
+  'POST /api/v1/deployments/:id/check-ins': {
+    kinds: deploymentKinds,
+    // The fixture deployments are not in theatre: allowed callers get 409, nothing is recorded.
+    body: () => ({ status: 'ok' }),
+    expect: {
+      ...only([], 0),
+      program_officer: { own: 409, other: 409, missing: 404 },
+      officer: { own: 409, other: 404, missing: 404 },
+      contingent_commander: { own: 409, other: 404, missing: 404 },
+    },
+  },
+  'GET /api/v1/deployments/:id/check-ins': {
+    kinds: deploymentKinds,
+    expect: {
+      ...only([], 0),
+      program_officer: { own: 200, other: 200, missing: 404 },
+      officer: { own: 200, other: 404, missing: 404 },
+      contingent_commander: { own: 200, other: 404, missing: 404 },
+    },
+  },
+  'GET /api/v1/me/deployment': { expect: only(['officer'], 200) },
+  'GET /api/v1/missions/:id/contingent': {
+    kinds: { own: ownMission, other: otherMission, missing },
+    expect: {
+      ...only([], 0),
+      program_officer: { own: 200, other: 200, missing: 404 },
+      contingent_commander: { own: 200, other: 404, missing: 404 },
+    },
+  },
+  'GET /api/v1/missions/:id/events': {
+    kinds: { own: ownMission, other: otherMission, missing },
+    expect: missionWatching(200),
+  },
+  'POST /api/v1/missions/:id/events': {
+    kinds: { own: ownMission, other: otherMission, missing },
+    // No evacuation is in force: a return to theatre is refused, nothing changes.
+    body: () => ({ kind: 'return_to_theatre', instructionsEn: 'Back', instructionsFr: 'Retour' }),
+    expect: missionEventDeclaring(409),
+  },
+  'GET /api/v1/mission-events/:id': {
+    kinds: missionEventKinds,
+    expect: missionWatching(200),
+  },
+  'POST /api/v1/mission-events/:id/end': {
+    kinds: missionEventKinds,
+    // A return to theatre cannot be ended: 409 for those who may end events.
+    expect: missionEventDeclaring(409),
+  },
+  'POST /api/v1/mission-events/:id/roll-call': {
+    kinds: missionEventKinds,
+    body: (t) => ({ deploymentId: t.ids.ownDeployment! }),
+    expect: missionEventDeclaring(200),
   },
   'GET /api/v1/readiness': {
     expect: only(

@@ -11,3 +11,5 @@ export * from '../mail/schema.ts';
 export * from '../../modules/calls/schema.ts';
 export * from '../../modules/deployments/schema.ts';
 export * from '../../modules/training/schema.ts';
+export * from '../../modules/events/schema.ts';
+export * from '../../modules/checkins/schema.ts';

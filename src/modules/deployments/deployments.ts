@@ -3,6 +3,8 @@ import { diff, writeAudit, type AuditContext } from '../../kernel/audit/audit.ts
 import type { Db, Tx } from '../../kernel/db/client.ts';
 import { assertVersion } from '../../kernel/db/version.ts';
 import { AppError } from '../../kernel/errors.ts';
+import { situationOfMission } from '../events/events.ts';
+import { travelHeld } from '../events/rules.ts';
 import { referenceOf } from '../missions/posts.ts';
 import { posts } from '../missions/schema.ts';
 import { officers, qualifications } from '../officers/schema.ts';
@@ -197,6 +199,8 @@ export async function moveDeployment(
     assertVersion(current.version, version);
     if (!canMoveDeployment(current.state, input.to))
       throw new AppError('invalid_transition', { from: current.state, to: input.to });
+    if (travelHeld(await situationOfMission(tx, current.missionId), input.to))
+      throw new AppError('mission_travel_held', { to: input.to });
     if (needsReason(input.to, current.state) && !reason)
       throw new AppError('validation_failed', {}, [
         { path: 'reason', code: 'deployment.reason_required' },
@@ -211,41 +215,78 @@ export async function moveDeployment(
           items: { keys: notDone.map((i) => `readinessItems.${i.item}`) },
         });
     }
-    const [moved] = await tx
-      .update(deployments)
-      .set({
-        state: input.to,
-        ...effectOfMove(current.state, input.to, current, today),
-        version: current.version + 1,
-        updatedAt: ctx.now,
-      })
-      .where(eq(deployments.id, id))
-      .returning();
-    await tx.insert(deploymentMoves).values({
-      deploymentId: id,
-      fromState: current.state,
-      toState: input.to,
-      reason: reason || input.override?.reason.trim() || null,
-      actorId: ctx.actorId,
-      actorRole: ctx.actorRole,
-      at: ctx.now,
-    });
-    await writeAudit(tx, ctx, {
-      action: notDone.length ? 'deployment.ready_override' : `deployment.${input.to}`,
-      recordType: 'deployment',
-      recordId: id,
-      changes: {
-        state: [current.state, input.to],
-        ...diff(datesOf(current), datesOf(moved!)),
-        ...(reason ? { reason: [null, reason] } : {}),
-        ...(notDone.length
+    return recordMove(
+      tx,
+      ctx,
+      current,
+      input.to,
+      reason || input.override?.reason.trim() || null,
+      today,
+      {
+        action: notDone.length ? 'deployment.ready_override' : undefined,
+        changes: notDone.length
           ? {
               override: [null, input.override!.reason.trim()],
               notDone: [null, notDone.map((i) => (i.ref ? `${i.item}:${i.ref}` : i.item))],
             }
-          : {}),
+          : {},
+        reasonInAudit: reason || null,
       },
-    });
-    return moved!;
+    );
   });
+}
+
+type DeploymentRecord = typeof deployments.$inferSelect;
+
+/**
+ * Move one deployment whose row the caller holds locked (`for update`), after the caller checked
+ * the rule: the state, dates and mode change, the move is recorded and audited, in the caller's
+ * transaction. A mission-wide event calls it for each deployment it moves.
+ */
+export async function recordMove(
+  tx: Tx,
+  ctx: AuditContext,
+  current: DeploymentRecord,
+  to: DeploymentState,
+  reason: string | null,
+  today: string,
+  audit: {
+    action?: string | undefined;
+    changes?: Record<string, [unknown, unknown]>;
+    /** The reason as the audit entry shows it (default: the recorded reason). */
+    reasonInAudit?: string | null;
+  } = {},
+): Promise<DeploymentRecord> {
+  const [moved] = await tx
+    .update(deployments)
+    .set({
+      state: to,
+      ...effectOfMove(current.state, to, current, today),
+      version: current.version + 1,
+      updatedAt: ctx.now,
+    })
+    .where(eq(deployments.id, current.id))
+    .returning();
+  await tx.insert(deploymentMoves).values({
+    deploymentId: current.id,
+    fromState: current.state,
+    toState: to,
+    reason,
+    actorId: ctx.actorId,
+    actorRole: ctx.actorRole,
+    at: ctx.now,
+  });
+  const shownReason = audit.reasonInAudit === undefined ? reason : audit.reasonInAudit;
+  await writeAudit(tx, ctx, {
+    action: audit.action ?? `deployment.${to}`,
+    recordType: 'deployment',
+    recordId: current.id,
+    changes: {
+      state: [current.state, to],
+      ...diff(datesOf(current), datesOf(moved!)),
+      ...(shownReason ? { reason: [null, shownReason] } : {}),
+      ...audit.changes,
+    },
+  });
+  return moved!;
 }

@@ -16,6 +16,8 @@ import { CallPage } from './pages/calls/CallPage.tsx';
 import { CallsPage } from './pages/calls/CallsPage.tsx';
 import { NewCallPage } from './pages/calls/NewCallPage.tsx';
 import { ProposalPage } from './pages/calls/ProposalPage.tsx';
+import { ContingentPage } from './pages/dutyofcare/ContingentPage.tsx';
+import { MyDeploymentPage } from './pages/dutyofcare/MyDeploymentPage.tsx';
 import { DecisionsPage } from './pages/decisions/DecisionsPage.tsx';
 import { DeploymentPage } from './pages/deployments/DeploymentPage.tsx';
 import { ReadinessPage } from './pages/deployments/ReadinessPage.tsx';
@@ -118,6 +120,8 @@ export function App() {
             <Route path="officers/:id/training" element={protectedPage(<OfficerTrainingPage />)} />
             <Route path="readiness" element={protectedPage(<ReadinessPage />)} />
             <Route path="deployments/:id" element={protectedPage(<DeploymentPage />)} />
+            <Route path="my-deployment" element={protectedPage(<MyDeploymentPage />)} />
+            <Route path="missions/:id/contingent" element={protectedPage(<ContingentPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -99,6 +99,12 @@ export function Layout() {
           {me && auth.can('readiness.board')
             ? navLink(`/${lang}/readiness`, t('nav.readiness'))
             : null}
+          {me && auth.can('contingent.read') && me.user.missionId
+            ? navLink(`/${lang}/missions/${me.user.missionId}/contingent`, t('nav.myContingent'))
+            : null}
+          {me && auth.can('deployment.self')
+            ? navLink(`/${lang}/my-deployment`, t('nav.myDeployment'))
+            : null}
           {me && auth.can('officer.list') ? navLink(`/${lang}/officers`, t('nav.officers')) : null}
           {me && auth.can('agency.list') ? navLink(`/${lang}/agencies`, t('nav.agencies')) : null}
           {me && auth.can('officer.self')

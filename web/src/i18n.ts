@@ -35,6 +35,7 @@ export const namespaces = [
   'people',
   'calls',
   'training',
+  'dutyofcare',
 ] as const;
 
 export const i18n = i18next.createInstance();

@@ -164,6 +164,13 @@ function MissionDetailView({ id }: { id: string }) {
               </button>
             </p>
           ) : null}
+          {auth.can('contingent.read') ? (
+            <p>
+              <Link to={`/${lang}/missions/${data.id}/contingent`}>
+                {t('dutyofcare:contingent.link')}
+              </Link>
+            </p>
+          ) : null}
         </section>
       )}
       <section aria-labelledby="mission-locations">

@@ -1,0 +1,210 @@
+import type { AddressInfo } from 'node:net';
+import { sql } from 'drizzle-orm';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dutyOfCareOf, escalateMissedCheckIns } from '../../src/modules/checkins/checkins.ts';
+import { PASSWORD, startTestApp, type Client, type TestApp } from '../support/app.ts';
+import { addContingent, addDeploymentsInTheatre } from '../support/contingent.ts';
+import { addPeopleFixtures } from '../support/people.ts';
+import {
+  axe,
+  ensureWebBuild,
+  escapeRegExp,
+  label,
+  launchChromium,
+  ready,
+  tr,
+  watched,
+  watchedPage,
+  type Lang,
+} from './harness.ts';
+
+/**
+ * Duty of care in Chromium, on the real server with a fake clock: the officer's page and the
+ * contingent board pass axe in English and French; then the walk of the issue: the commander
+ * declares a lockdown, officers check in (the fixture officer from their phone-sized page), one
+ * misses, the escalation job runs after the delay and the commander sees the alert; the mission
+ * is evacuated and the contingent shows as remote; then it returns to theatre.
+ */
+
+type Role = 'officer' | 'contingent_commander' | 'program_officer';
+
+let t: TestApp;
+let staffApi: Client;
+let browser: Browser;
+let base = '';
+const contexts: Partial<Record<Role, BrowserContext>> = {};
+let colleagues: string[] = [];
+const HOUR = 3_600_000;
+
+async function signedIn(role: Role): Promise<BrowserContext> {
+  const existing = contexts[role];
+  if (existing) return existing;
+  const context = await browser.newContext(
+    role === 'officer'
+      ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+      : { viewport: { width: 1280, height: 900 } },
+  );
+  const answer = await context.request.post(`${base}/api/v1/session`, {
+    data: { email: t.users[role]!.email, password: PASSWORD },
+  });
+  expect(answer.status(), `sign-in of ${role}`).toBe(200);
+  contexts[role] = context;
+  return context;
+}
+
+beforeAll(async () => {
+  ensureWebBuild();
+  t = await startTestApp({
+    sessionIdleMinutes: 100_000,
+    sessionAbsoluteHours: 10_000,
+    dutyOfficerEmail: 'duty@rcmp.example.ca',
+    dutyOfficerPhone: '+1 613 555 0199',
+  });
+  Object.assign(t.ids, await addPeopleFixtures(t));
+  await t.db.execute(
+    sql`update missions set risk_level = 'moderate' where id = ${t.ids.ownMission}`,
+  );
+  await addDeploymentsInTheatre(t, t.ids.ownMission, [t.ids.ownOfficer!]);
+  colleagues = await addContingent(t, t.ids.ownMission, 3, 'K');
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  staffApi = await t.as('program_officer');
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  for (const context of Object.values(contexts)) await context.close().catch(() => {});
+  await browser?.close();
+  await t?.close();
+});
+
+const holding = (text: string) => new RegExp(escapeRegExp(text));
+
+async function open(role: Role, lang: Lang, path: string, heading: string | RegExp) {
+  const page = await watchedPage(await signedIn(role));
+  await page.goto(`${base}/${lang}/${path}`);
+  await ready(page, heading);
+  return page;
+}
+
+const contingentPage = (lang: Lang) =>
+  open(
+    'contingent_commander',
+    lang,
+    `missions/${t.ids.ownMission}/contingent`,
+    holding(tr(lang, 'dutyofcare', 'contingent.title', { mission: 'MINUSMA' })),
+  );
+
+async function declare(page: Page, kind: string, destination?: string) {
+  const form = page.locator('form[aria-labelledby="declare-event"]');
+  await form.getByLabel(holding(tr('en', 'dutyofcare', `eventKinds.${kind}`))).check();
+  if (destination)
+    await form.getByLabel(holding(tr('en', 'dutyofcare', `destinations.${destination}`))).check();
+  await form
+    .getByLabel(label(tr('en', 'dutyofcare', 'declare.instructionsEn')))
+    .fill('Stay in your quarters. Check in every day.');
+  await form
+    .getByLabel(label(tr('en', 'dutyofcare', 'declare.instructionsFr')))
+    .fill('Restez dans vos quartiers. Donnez des nouvelles chaque jour.');
+  await form.getByRole('button', { name: tr('en', 'dutyofcare', 'declare.submit') }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: tr('en', 'dutyofcare', `eventKinds.${kind}`) })
+    .waitFor();
+}
+
+describe('duty of care in Chromium', () => {
+  it.each(['en', 'fr'] as const)(
+    'the officer’s page and the contingent board pass axe [%s]',
+    async (lang) => {
+      const before = watched.csp.length;
+      const mine = await open(
+        'officer',
+        lang,
+        'my-deployment',
+        holding(tr(lang, 'dutyofcare', 'mine.titleOf', { mission: 'MINUSMA' })),
+      );
+      await axe(mine, `my deployment (${lang})`);
+      await mine.close();
+      const board = await contingentPage(lang);
+      await axe(board, `contingent (${lang})`);
+      await board.close();
+      expect(watched.csp.slice(before)).toEqual([]);
+    },
+  );
+
+  it('lockdown, check-ins, a missed one alerts the commander, evacuation to remote, return to theatre', async () => {
+    // The commander declares a lockdown.
+    const board = await contingentPage('en');
+    await declare(board, 'lockdown');
+    await board
+      .getByRole('region', { name: tr('en', 'dutyofcare', 'events.inForce') })
+      .getByRole('heading', { name: tr('en', 'dutyofcare', 'eventKinds.lockdown') })
+      .waitFor();
+
+    // The officer sees the instructions and checks in from their phone.
+    const mine = await open(
+      'officer',
+      'en',
+      'my-deployment',
+      holding(tr('en', 'dutyofcare', 'mine.titleOf', { mission: 'MINUSMA' })),
+    );
+    await expect.poll(() => mine.getByText('Stay in your quarters').count()).toBe(1);
+    await mine.getByLabel(tr('en', 'dutyofcare', 'checkInStatuses.ok')).check();
+    await mine
+      .getByLabel(label(tr('en', 'dutyofcare', 'checkIn.location')))
+      .fill('Hotel Azalaï, room 12');
+    await mine.getByRole('button', { name: tr('en', 'dutyofcare', 'checkIn.submit') }).click();
+    await mine.getByRole('status').filter({ hasText: 'Thank you' }).waitFor();
+    await mine.close();
+
+    // Two colleagues check in (a program officer records them); the third does not.
+    for (const id of colleagues.slice(1))
+      expect(
+        (await staffApi.request('POST', `/api/v1/deployments/${id}/check-ins`, { status: 'ok' }))
+          .statusCode,
+      ).toBe(201);
+
+    // A day of lockdown and four hours pass: the escalation job reminds, then alerts the commander.
+    t.clock.advance(28 * HOUR);
+    const ctx = { actorId: null, actorRole: 'system', requestId: null, now: t.clock.now() };
+    const run = await escalateMissedCheckIns(t.db, ctx, dutyOfCareOf(t.config));
+    expect(run.commanders).toBeGreaterThanOrEqual(1);
+    await board.reload();
+    await ready(board, holding(tr('en', 'dutyofcare', 'contingent.title', { mission: 'MINUSMA' })));
+    const firstRow = board.locator('table.data-table').first().locator('tbody tr').first();
+    await expect.poll(() => firstRow.locator('th').textContent()).toMatch(/K0001/);
+    await expect
+      .poll(() => firstRow.textContent())
+      .toMatch(new RegExp(escapeRegExp(tr('en', 'dutyofcare', 'alertSteps.commander'))));
+    await expect.poll(() => firstRow.textContent()).toMatch(/Overdue by/);
+
+    // The mission is evacuated to remote work: the whole contingent shows as remote.
+    const lift = board.getByRole('button', { name: tr('en', 'dutyofcare', 'events.end.lockdown') });
+    await lift.click();
+    await board
+      .getByRole('status')
+      .filter({ hasText: tr('en', 'dutyofcare', 'events.ended', { kind: 'Lockdown' }) })
+      .waitFor();
+    await declare(board, 'evacuation', 'remote');
+    const remote = tr('en', 'training', 'deploymentStates.remote');
+    const states = () =>
+      board
+        .locator('table.data-table')
+        .first()
+        .locator('tbody tr td:nth-child(2)')
+        .allTextContents();
+    await expect.poll(async () => new Set(await states())).toEqual(new Set([remote]));
+    // The roll-call: the officer checked in during the lockdown, not since the evacuation.
+    await board.getByRole('heading', { name: /Roll-call: Evacuation/ }).waitFor();
+    await axe(board, 'contingent after the evacuation (en)');
+
+    // Return to theatre.
+    await declare(board, 'return_to_theatre');
+    const inTheatre = tr('en', 'training', 'deploymentStates.in_theatre');
+    await expect.poll(async () => new Set(await states())).toEqual(new Set([inTheatre]));
+    await board.close();
+    expect(watched.errors).toEqual([]);
+  });
+});

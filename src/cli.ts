@@ -88,7 +88,7 @@ program
     if (opts.demo) {
       if (database.kind === 'embedded') {
         if (await isEmpty(database.db)) console.log('Empty database: loading demo data...');
-        logins = await seedDemo(database.db, cliContext());
+        logins = await seedDemo(database.db, cliContext(), config.appUrl);
       } else {
         await seedReferenceData(database.db);
         console.log(
@@ -151,7 +151,7 @@ program
       if (opts.demo) {
         if (database.kind !== 'embedded')
           throw new Error('Demo accounts are only created on the embedded database.');
-        const logins = await seedDemo(database.db, cliContext());
+        const logins = await seedDemo(database.db, cliContext(), config.appUrl);
         p.step(`demo accounts: ${logins.length} (password ${DEMO_PASSWORD})`);
       }
     } finally {

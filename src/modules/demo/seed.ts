@@ -3,6 +3,7 @@ import type { Db } from '../../kernel/db/client.ts';
 import type { AuditContext } from '../../kernel/audit/audit.ts';
 import { seedReferenceData } from '../reference/seed.ts';
 import { seedCalls } from './calls.ts';
+import { seedDutyOfCare } from './dutyofcare.ts';
 import { seedTraining } from './training.ts';
 import { missions } from '../reference/schema.ts';
 import { users, type Partner, type Role } from '../users/schema.ts';
@@ -91,7 +92,12 @@ const ACCOUNTS_CREATED = new Date('2019-01-07T14:00:00Z');
  * register (officers and their qualifications, see people.ts). Idempotent for reference data;
  * users only once; the history and the register only with the accounts on an empty database.
  */
-export async function seedDemo(db: Db, ctx: AuditContext): Promise<DemoLogin[]> {
+export async function seedDemo(
+  db: Db,
+  ctx: AuditContext,
+  /** Where links in the demo's e-mail point. */
+  appUrl = 'http://localhost:3000',
+): Promise<DemoLogin[]> {
   await seedReferenceData(db);
   const fresh = await isEmpty(db);
   // On an empty database the accounts date from before the history, so the audit log reads in
@@ -146,6 +152,12 @@ export async function seedDemo(db: Db, ctx: AuditContext): Promise<DemoLogin[]> 
       );
       await seedCalls(tx, actors, ctx.now);
       await seedTraining(tx, actors, ctx.now);
+      await seedDutyOfCare(
+        tx,
+        { programOfficer: actors.programOfficer, officerUser: id('officer@demo.peaceops.ca') },
+        ctx.now,
+        appUrl,
+      );
     });
   }
   return logins;

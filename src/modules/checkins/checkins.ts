@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import { writeAudit, type AuditContext } from '../../kernel/audit/audit.ts';
 import type { Db, Tx } from '../../kernel/db/client.ts';
@@ -79,29 +79,15 @@ export async function expectedCheckIns(
   now: Date,
   cadence: Cadence,
 ) {
-  const lastCheckIn = db
-    .select({
-      deploymentId: checkIns.deploymentId,
-      at: max(checkIns.at).as('last_at'),
-    })
-    .from(checkIns)
-    .groupBy(checkIns.deploymentId)
-    .as('last_check_in');
-  // The officer started checking in when they last moved into a checking-in state from outside.
-  const since = db
-    .select({
-      deploymentId: deploymentMoves.deploymentId,
-      at: max(deploymentMoves.at).as('since_at'),
-    })
-    .from(deploymentMoves)
-    .where(
-      and(
-        inArray(deploymentMoves.toState, [...checkingIn]),
-        sql`${deploymentMoves.fromState} not in ('in_theatre','remote','repatriating')`,
-      ),
-    )
-    .groupBy(deploymentMoves.deploymentId)
-    .as('checking_since');
+  // Per deployment, through the indexes on (deployment_id, ...): the last check-in, and when
+  // the officer last moved into a checking-in state from outside (arrival).
+  const lastAt = sql<
+    string | null
+  >`(select max(${checkIns.at}) from ${checkIns} where ${checkIns.deploymentId} = ${deployments.id})`;
+  const states = sql.raw(checkingIn.map((s) => `'${s}'`).join(','));
+  const sinceAt = sql<
+    string | null
+  >`(select max(${deploymentMoves.at}) from ${deploymentMoves} where ${deploymentMoves.deploymentId} = ${deployments.id} and ${deploymentMoves.toState} in (${states}) and ${deploymentMoves.fromState} not in (${states}))`;
   const where = [inArray(deployments.state, [...checkingIn])];
   if (filter.missionId) where.push(eq(deployments.missionId, filter.missionId));
   if (filter.deploymentId) where.push(eq(deployments.id, filter.deploymentId));
@@ -122,15 +108,13 @@ export async function expectedCheckIns(
         phone: officers.phone,
         preferredLanguage: officers.preferredLanguage,
       },
-      lastAt: lastCheckIn.at,
-      sinceAt: since.at,
+      lastAt: lastAt,
+      sinceAt: sinceAt,
       updatedAt: deployments.updatedAt,
     })
     .from(deployments)
     .innerJoin(missions, eq(missions.id, deployments.missionId))
     .innerJoin(officers, eq(officers.id, deployments.officerId))
-    .leftJoin(lastCheckIn, eq(lastCheckIn.deploymentId, deployments.id))
-    .leftJoin(since, eq(since.deploymentId, deployments.id))
     .where(and(...where));
   const situations = await situationsOf(db, [...new Set(rows.map((r) => r.missionId))]);
   return rows.map((r) => {

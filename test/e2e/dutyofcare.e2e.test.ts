@@ -34,6 +34,7 @@ let staffApi: Client;
 let browser: Browser;
 let base = '';
 const contexts: Partial<Record<Role, BrowserContext>> = {};
+let own = '';
 let colleagues: string[] = [];
 const HOUR = 3_600_000;
 
@@ -65,7 +66,7 @@ beforeAll(async () => {
   await t.db.execute(
     sql`update missions set risk_level = 'moderate' where id = ${t.ids.ownMission}`,
   );
-  await addDeploymentsInTheatre(t, t.ids.ownMission, [t.ids.ownOfficer!]);
+  own = (await addDeploymentsInTheatre(t, t.ids.ownMission, [t.ids.ownOfficer!]))[0]!;
   colleagues = await addContingent(t, t.ids.ownMission, 3, 'K');
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
@@ -159,15 +160,18 @@ describe('duty of care in Chromium', () => {
     await mine.getByRole('status').filter({ hasText: 'Thank you' }).waitFor();
     await mine.close();
 
-    // Two colleagues check in (a program officer records them); the third does not.
-    for (const id of colleagues.slice(1))
+    // The next day, the officer and two colleagues check in again (a program officer records
+    // them); the third colleague has not checked in since the lockdown began.
+    t.clock.advance(20 * HOUR);
+    for (const id of [own, ...colleagues.slice(1)])
       expect(
         (await staffApi.request('POST', `/api/v1/deployments/${id}/check-ins`, { status: 'ok' }))
           .statusCode,
       ).toBe(201);
 
-    // A day of lockdown and four hours pass: the escalation job reminds, then alerts the commander.
-    t.clock.advance(28 * HOUR);
+    // Eight more hours: the missed check-in is four hours late; the escalation job has reminded
+    // the officer and alerted the commander.
+    t.clock.advance(8 * HOUR);
     const ctx = { actorId: null, actorRole: 'system', requestId: null, now: t.clock.now() };
     const run = await escalateMissedCheckIns(t.db, ctx, dutyOfCareOf(t.config));
     expect(run.commanders).toBeGreaterThanOrEqual(1);
@@ -179,6 +183,20 @@ describe('duty of care in Chromium', () => {
       .poll(() => firstRow.textContent())
       .toMatch(new RegExp(escapeRegExp(tr('en', 'dutyofcare', 'alertSteps.commander'))));
     await expect.poll(() => firstRow.textContent()).toMatch(/Overdue by/);
+    expect(await board.getByText(/Overdue by/).count()).toBe(1);
+    await axe(board, 'contingent with an alert (en)');
+    // The commander reaches the officer by phone and records the check-in for them.
+    const missed = (await firstRow.locator('th').textContent())!.match(/\S+ K0001/)![0];
+    await firstRow
+      .getByRole('button', {
+        name: tr('en', 'dutyofcare', 'contingent.recordFor', { name: missed }),
+      })
+      .click();
+    await board
+      .getByRole('status')
+      .filter({ hasText: tr('en', 'dutyofcare', 'contingent.recorded', { name: missed }) })
+      .waitFor();
+    await expect.poll(() => board.getByText(/Overdue by/).count()).toBe(0);
 
     // The mission is evacuated to remote work: the whole contingent shows as remote.
     const lift = board.getByRole('button', { name: tr('en', 'dutyofcare', 'events.end.lockdown') });

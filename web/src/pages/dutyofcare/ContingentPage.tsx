@@ -120,7 +120,7 @@ function ContingentView({ missionId }: { missionId: string }) {
           n: formatNumber(lang, summary.needsSupport),
         })}
       </p>
-      <MembersTable contingent={data} />
+      <MembersTable contingent={data} onDone={changed} />
       {latest ? <RollCallSection eventId={latest.id} refresh={refresh} onDone={changed} /> : null}
       {declarable ? (
         <DeclareSection missionId={missionId} contingent={data} onDone={changed} />
@@ -129,13 +129,40 @@ function ContingentView({ missionId }: { missionId: string }) {
   );
 }
 
-function MembersTable({ contingent }: { contingent: Contingent }) {
+function MembersTable({
+  contingent,
+  onDone,
+}: {
+  contingent: Contingent;
+  onDone(message: string): void;
+}) {
   const { t } = useTranslation('dutyofcare');
   const lang = useLang();
   const auth = useAuth();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  // A commander or program officer who reached an overdue officer records the check-in for them.
+  const recordFor = (deploymentId: string, name: string) => {
+    if (busy) return;
+    setBusy(deploymentId);
+    setFailed(null);
+    api(`/api/v1/deployments/${deploymentId}/check-ins`, {
+      method: 'POST',
+      body: { status: 'ok', note: t('contingent.reachedNote') },
+      lang,
+    })
+      .then(() => onDone(t('contingent.recorded', { name })))
+      .catch((e: unknown) => setFailed(e instanceof Error ? e.message : String(e)))
+      .finally(() => setBusy(null));
+  };
   if (!contingent.members.length) return <p>{t('contingent.empty')}</p>;
   return (
     <div className="table-wrapper">
+      {failed ? (
+        <p className="notice notice--danger" role="alert">
+          {failed}
+        </p>
+      ) : null}
       <table className="data-table">
         <caption>{t('contingent.caption', { mission: contingent.mission.acronym })}</caption>
         <thead>
@@ -200,6 +227,19 @@ function MembersTable({ contingent }: { contingent: Contingent }) {
                     {t('contingent.emailShort')}
                     <span className="visually-hidden"> {personName(m)}</span>
                   </a>
+                ) : null}
+                {m.overdueMinutes > 0 && auth.can('checkin.record') ? (
+                  <>
+                    <br />
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      aria-disabled={busy !== null}
+                      onClick={() => recordFor(m.deploymentId, personName(m))}
+                    >
+                      {t('contingent.recordFor', { name: personName(m) })}
+                    </button>
+                  </>
                 ) : null}
               </td>
             </tr>

@@ -1,3 +1,4 @@
+import { formatDate } from '../../web/src/lib/format.ts';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -809,13 +810,8 @@ describe('web app in Chromium', () => {
     const posts = officer.getByRole('table', {
       name: t('planning', 'table.caption', { mission: 'EUCAP Sahel Mali' }),
     });
-    const startText = await officer.evaluate(
-      (iso) =>
-        new Intl.DateTimeFormat('fr-CA', { dateStyle: 'long', timeZone: 'UTC' }).format(
-          new Date(`${iso}T00:00:00Z`),
-        ),
-      day(60),
-    );
+    // As the app writes it (the first of a month is « 1er » in French).
+    const startText = formatDate('fr', day(60));
     const newRows = posts
       .getByRole('row')
       .filter({ hasText: startText })

@@ -10,10 +10,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { onEachDatabase } from './databases.ts';
 import { eq } from 'drizzle-orm';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/kernel/db/client.ts';
+import type { Database } from '../src/kernel/db/client.ts';
 import { bulkInsert } from '../src/kernel/db/bulk.ts';
 import { contingentOf, escalateMissedCheckIns } from '../src/modules/checkins/checkins.ts';
 import { defaultCadence, defaultEscalation } from '../src/modules/checkins/rules.ts';
@@ -145,31 +144,7 @@ async function measure(label: string, database: Database) {
   };
 }
 
-const results = [];
-{
-  const database = await openDatabase({});
-  results.push(await measure('embedded (PGlite, in memory)', database));
-  await database.close();
-}
-const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-try {
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  const name = `peaceops_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
-  try {
-    results.push(await measure('PostgreSQL (local server)', database));
-  } finally {
-    await database.close();
-    await admin.query(`drop database ${name} with (force)`);
-    await admin.end();
-  }
-} catch (error) {
-  console.error(`PostgreSQL skipped: ${(error as Error).message}`);
-}
+const results = await onEachDatabase(measure);
 console.table(results);
 fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 fs.writeFileSync(

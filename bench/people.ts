@@ -7,9 +7,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { openDatabase, queryRows, type Database } from '../src/kernel/db/client.ts';
+import { onEachDatabase } from './databases.ts';
+import { queryRows, type Database } from '../src/kernel/db/client.ts';
 import { sql } from 'drizzle-orm';
 import { importOfficers } from '../src/modules/officers/import.ts';
 import { listOfficers } from '../src/modules/officers/officers.ts';
@@ -169,31 +168,7 @@ async function measure(label: string, database: Database) {
   };
 }
 
-const results = [];
-{
-  const database = await openDatabase({});
-  results.push(await measure('embedded (PGlite, in memory)', database));
-  await database.close();
-}
-const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-try {
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  const name = `peaceops_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
-  try {
-    results.push(await measure('PostgreSQL (local server)', database));
-  } finally {
-    await database.close();
-    await admin.query(`drop database ${name} with (force)`);
-    await admin.end();
-  }
-} catch (error) {
-  console.error(`PostgreSQL skipped: ${(error as Error).message}`);
-}
+const results = await onEachDatabase(measure);
 console.table(results.map(({ listMedianMs: _list, ...r }) => r));
 console.table(Object.fromEntries(results.map((r) => [r.database, r.listMedianMs])));
 fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });

@@ -6,7 +6,7 @@ import { AppError } from '../../kernel/errors.ts';
 import { auditContextOf, authorize, authorizedRecord } from '../../kernel/http/context.ts';
 import { idParams } from '../../kernel/http/schemas.ts';
 import { withMessages } from '../../kernel/i18n.ts';
-import { findDeployment } from '../deployments/deployments.ts';
+import { findDeployment, scopeOfDeployment } from '../deployments/deployments.ts';
 import { deployments } from '../deployments/schema.ts';
 import { activeEvents } from '../events/events.ts';
 import { findMission } from '../missions/missions.ts';
@@ -34,12 +34,7 @@ export const checkInRoutes: FastifyPluginAsyncZod = async (app) => {
       request,
       action,
       () => findDeployment(db(), id, isoDateOf(app.ctx.clock.now())),
-      (d) => ({
-        id: d.id,
-        agencyId: d.officer.agencyId,
-        userId: d.officer.userId,
-        missionId: d.mission.id,
-      }),
+      scopeOfDeployment,
     );
 
   app.post(

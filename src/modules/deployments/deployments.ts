@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, type SQL } from 'drizzle-orm';
-import { diff, writeAudit, type AuditContext } from '../../kernel/audit/audit.ts';
+import { diff, writeAudits, type AuditContext } from '../../kernel/audit/audit.ts';
+import { bulkInsert } from '../../kernel/db/bulk.ts';
 import type { Db, Tx } from '../../kernel/db/client.ts';
 import { assertVersion } from '../../kernel/db/version.ts';
 import { AppError } from '../../kernel/errors.ts';
@@ -121,6 +122,20 @@ async function withReadiness(db: Tx, rows: DeploymentRow[], today: string) {
   });
 }
 
+/** What the policies look at on a deployment (deploymentReach): its officer's agency and account, its mission. */
+export function scopeOfDeployment(d: {
+  id: string;
+  officer: { agencyId: string; userId: string | null };
+  mission: { id: string };
+}) {
+  return {
+    id: d.id,
+    agencyId: d.officer.agencyId,
+    userId: d.officer.userId,
+    missionId: d.mission.id,
+  };
+}
+
 /** One deployment with its readiness checklist, its moves so far and the moves open to it. */
 export async function findDeployment(db: Tx, id: string, today: string) {
   const [row] = await deploymentsWhere(db, eq(deployments.id, id));
@@ -215,78 +230,102 @@ export async function moveDeployment(
           items: { keys: notDone.map((i) => `readinessItems.${i.item}`) },
         });
     }
-    return recordMove(
+    const [moved] = await recordMoves(
       tx,
       ctx,
-      current,
-      input.to,
-      reason || input.override?.reason.trim() || null,
+      [
+        {
+          current,
+          to: input.to,
+          reason: reason || input.override?.reason.trim() || null,
+          action: notDone.length ? 'deployment.ready_override' : undefined,
+          changes: notDone.length
+            ? {
+                override: [null, input.override!.reason.trim()],
+                notDone: [null, notDone.map((i) => (i.ref ? `${i.item}:${i.ref}` : i.item))],
+              }
+            : {},
+          reasonInAudit: reason || null,
+        },
+      ],
       today,
-      {
-        action: notDone.length ? 'deployment.ready_override' : undefined,
-        changes: notDone.length
-          ? {
-              override: [null, input.override!.reason.trim()],
-              notDone: [null, notDone.map((i) => (i.ref ? `${i.item}:${i.ref}` : i.item))],
-            }
-          : {},
-        reasonInAudit: reason || null,
-      },
     );
+    return moved!;
   });
 }
 
-type DeploymentRecord = typeof deployments.$inferSelect;
+export type DeploymentRecord = typeof deployments.$inferSelect;
+
+export interface Move {
+  /** The deployment as read with its row locked (`for update`). */
+  current: DeploymentRecord;
+  to: DeploymentState;
+  /** The reason recorded with the move. */
+  reason: string | null;
+  /** The audit entry's action (default `deployment.<to>`) and fields beyond the move's own. */
+  action?: string | undefined;
+  changes?: Record<string, [unknown, unknown]>;
+  /** The reason as the audit entry shows it (default: the recorded reason). */
+  reasonInAudit?: string | null;
+}
 
 /**
- * Move one deployment whose row the caller holds locked (`for update`), after the caller checked
- * the rule: the state, dates and mode change, the move is recorded and audited, in the caller's
- * transaction. A mission-wide event calls it for each deployment it moves.
+ * Make moves the caller has checked, on rows it holds locked, in its transaction: each
+ * deployment's state, dates and mode change, each move is recorded (deployment_moves) and has its
+ * own audit entry. One deployment (a program officer's move) or a whole contingent (a
+ * mission-wide event) go the same way; the moves and audit entries are written in one statement
+ * each.
  */
-export async function recordMove(
+export async function recordMoves(
   tx: Tx,
   ctx: AuditContext,
-  current: DeploymentRecord,
-  to: DeploymentState,
-  reason: string | null,
+  items: Move[],
   today: string,
-  audit: {
-    action?: string | undefined;
-    changes?: Record<string, [unknown, unknown]>;
-    /** The reason as the audit entry shows it (default: the recorded reason). */
-    reasonInAudit?: string | null;
-  } = {},
-): Promise<DeploymentRecord> {
-  const [moved] = await tx
-    .update(deployments)
-    .set({
-      state: to,
-      ...effectOfMove(current.state, to, current, today),
-      version: current.version + 1,
-      updatedAt: ctx.now,
-    })
-    .where(eq(deployments.id, current.id))
-    .returning();
-  await tx.insert(deploymentMoves).values({
-    deploymentId: current.id,
-    fromState: current.state,
-    toState: to,
-    reason,
-    actorId: ctx.actorId,
-    actorRole: ctx.actorRole,
-    at: ctx.now,
-  });
-  const shownReason = audit.reasonInAudit === undefined ? reason : audit.reasonInAudit;
-  await writeAudit(tx, ctx, {
-    action: audit.action ?? `deployment.${to}`,
-    recordType: 'deployment',
-    recordId: current.id,
-    changes: {
-      state: [current.state, to],
-      ...diff(datesOf(current), datesOf(moved!)),
-      ...(shownReason ? { reason: [null, shownReason] } : {}),
-      ...audit.changes,
-    },
-  });
-  return moved!;
+): Promise<DeploymentRecord[]> {
+  const moved: DeploymentRecord[] = [];
+  for (const { current, to } of items) {
+    const [row] = await tx
+      .update(deployments)
+      .set({
+        state: to,
+        ...effectOfMove(current.state, to, current, today),
+        version: current.version + 1,
+        updatedAt: ctx.now,
+      })
+      .where(eq(deployments.id, current.id))
+      .returning();
+    moved.push(row!);
+  }
+  await bulkInsert(
+    tx,
+    deploymentMoves,
+    items.map(({ current, to, reason }) => ({
+      deploymentId: current.id,
+      fromState: current.state,
+      toState: to,
+      reason,
+      actorId: ctx.actorId,
+      actorRole: ctx.actorRole,
+      at: ctx.now,
+    })),
+  );
+  await writeAudits(
+    tx,
+    ctx,
+    items.map((item, i) => {
+      const shownReason = item.reasonInAudit === undefined ? item.reason : item.reasonInAudit;
+      return {
+        action: item.action ?? `deployment.${item.to}`,
+        recordType: 'deployment',
+        recordId: item.current.id,
+        changes: {
+          state: [item.current.state, item.to],
+          ...diff(datesOf(item.current), datesOf(moved[i]!)),
+          ...(shownReason ? { reason: [null, shownReason] } : {}),
+          ...item.changes,
+        },
+      };
+    }),
+  );
+  return moved;
 }

@@ -5,7 +5,12 @@ import { auditContextOf, authorize, authorizedRecord } from '../../kernel/http/c
 import { idParams } from '../../kernel/http/schemas.ts';
 import { withMessages, type Locale } from '../../kernel/i18n.ts';
 import type { ReadinessItem } from '../training/readiness.ts';
-import { findDeployment, moveDeployment, readinessBoard } from './deployments.ts';
+import {
+  findDeployment,
+  moveDeployment,
+  readinessBoard,
+  scopeOfDeployment,
+} from './deployments.ts';
 import { deploymentStates } from './schema.ts';
 
 /** A deployment as answered: its readiness items with their messages in the caller's language. */
@@ -32,12 +37,7 @@ export const deploymentRoutes: FastifyPluginAsyncZod = async (app) => {
       request,
       action,
       () => findDeployment(db(), id, today()),
-      (d) => ({
-        id: d.id,
-        agencyId: d.officer.agencyId,
-        userId: d.officer.userId,
-        missionId: d.mission.id,
-      }),
+      scopeOfDeployment,
     );
 
   app.get(

@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { writeAudit, writeAudits, type AuditContext } from '../../kernel/audit/audit.ts';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
+import { writeAudit, type AuditContext } from '../../kernel/audit/audit.ts';
 import type { Db, Tx } from '../../kernel/db/client.ts';
 import { bulkInsert } from '../../kernel/db/bulk.ts';
 import { isoDateOf } from '../../kernel/dates.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { effectOfMove } from '../deployments/rules.ts';
-import { deploymentMoves, deployments, type DeploymentState } from '../deployments/schema.ts';
+import { recordMoves } from '../deployments/deployments.ts';
+import { deployments, type DeploymentState } from '../deployments/schema.ts';
 import { officers } from '../officers/schema.ts';
 import { missions } from '../reference/schema.ts';
 import { canEnd, refusalToDeclare, situationOf, type Situation } from './rules.ts';
@@ -108,7 +108,7 @@ export async function declareMissionEvent(
     if (input.kind === 'return_to_theatre') {
       // Those the evacuation sent to remote work and still there; the repatriated stay home.
       concerned = await tx
-        .select(deploymentFields)
+        .select(getTableColumns(deployments))
         .from(deployments)
         .innerJoin(
           missionEventEffects,
@@ -134,29 +134,16 @@ export async function declareMissionEvent(
     }
 
     const moved = concerned.filter((d) => to(d.state) !== d.state);
-    for (const d of moved) {
-      await tx
-        .update(deployments)
-        .set({
-          state: to(d.state),
-          ...effectOfMove(d.state, to(d.state), d, today),
-          version: d.version + 1,
-          updatedAt: ctx.now,
-        })
-        .where(eq(deployments.id, d.id));
-    }
-    await bulkInsert(
+    await recordMoves(
       tx,
-      deploymentMoves,
-      moved.map((d) => ({
-        deploymentId: d.id,
-        fromState: d.state,
-        toState: to(d.state),
+      ctx,
+      moved.map((current) => ({
+        current,
+        to: to(current.state),
         reason: reasonOf[input.kind],
-        actorId: ctx.actorId,
-        actorRole: ctx.actorRole,
-        at: ctx.now,
+        changes: { event: [null, event!.id] },
       })),
+      today,
     );
     await bulkInsert(
       tx,
@@ -168,51 +155,21 @@ export async function declareMissionEvent(
         toState: to(d.state),
       })),
     );
-    await writeAudits(tx, ctx, [
-      {
-        action: `mission_event.${input.kind}`,
-        recordType: 'mission_event',
-        recordId: event!.id,
-        changes: {
-          missionId: [null, missionId],
-          kind: [null, input.kind],
-          ...(event!.destination ? { destination: [null, event!.destination] } : {}),
-          concerned: [null, concerned.length],
-          ...(input.kind === 'suspension' ? { missionStatus: [mission.status, 'suspended'] } : {}),
-        },
+    await writeAudit(tx, ctx, {
+      action: `mission_event.${input.kind}`,
+      recordType: 'mission_event',
+      recordId: event!.id,
+      changes: {
+        missionId: [null, missionId],
+        kind: [null, input.kind],
+        ...(event!.destination ? { destination: [null, event!.destination] } : {}),
+        concerned: [null, concerned.length],
+        ...(input.kind === 'suspension' ? { missionStatus: [mission.status, 'suspended'] } : {}),
       },
-      ...moved.map((d) => ({
-        action: `deployment.${to(d.state)}`,
-        recordType: 'deployment',
-        recordId: d.id,
-        changes: {
-          state: [d.state, to(d.state)] as [unknown, unknown],
-          event: [null, event!.id] as [unknown, unknown],
-          reason: [null, reasonOf[input.kind]] as [unknown, unknown],
-        },
-      })),
-    ]);
+    });
     return { ...event!, concerned: concerned.length, moved: moved.length };
   });
 }
-
-const deploymentFields = {
-  id: deployments.id,
-  officerId: deployments.officerId,
-  missionId: deployments.missionId,
-  postId: deployments.postId,
-  applicationId: deployments.applicationId,
-  state: deployments.state,
-  plannedStart: deployments.plannedStart,
-  plannedEnd: deployments.plannedEnd,
-  location: deployments.location,
-  actualStart: deployments.actualStart,
-  actualEnd: deployments.actualEnd,
-  mode: deployments.mode,
-  version: deployments.version,
-  createdAt: deployments.createdAt,
-  updatedAt: deployments.updatedAt,
-};
 
 /** Lift a lockdown or a suspension (an evacuation ends with the return to theatre). */
 export async function endMissionEvent(db: Db, ctx: AuditContext, eventId: string) {

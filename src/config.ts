@@ -43,6 +43,10 @@ export interface Config {
   certificateReminderDays: number;
   /** When the reminders run, as cron in UTC (REMINDER_CRON). */
   reminderCron: string;
+  /** Remind recipients who have not acknowledged a notice this many hours after it was sent (NOTICE_REMINDER_HOURS). */
+  noticeReminderHours: number;
+  /** When the notice reminders run, as cron in UTC (NOTICE_REMINDER_CRON). */
+  noticeReminderCron: string;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -112,5 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'CERTIFICATE_REMINDER_DAYS',
     ),
     reminderCron: env.REMINDER_CRON || '0 11 * * *',
+    noticeReminderHours: intFrom(env.NOTICE_REMINDER_HOURS, 48, 'NOTICE_REMINDER_HOURS'),
+    noticeReminderCron: env.NOTICE_REMINDER_CRON || '30 * * * *',
   };
 }

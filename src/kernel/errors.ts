@@ -40,6 +40,8 @@ export const errorStatus = {
   enrolment_exists: 409,
   readiness_incomplete: 409,
   deployment_overlap: 409,
+  incident_closed: 409,
+  notice_no_recipients: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   document_type_refused: 415,

@@ -11,3 +11,5 @@ export * from '../mail/schema.ts';
 export * from '../../modules/calls/schema.ts';
 export * from '../../modules/deployments/schema.ts';
 export * from '../../modules/training/schema.ts';
+export * from '../../modules/incidents/schema.ts';
+export * from '../../modules/notices/schema.ts';

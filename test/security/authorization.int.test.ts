@@ -61,7 +61,7 @@ describeDb('authorization matrix', () => {
     const params = typeof target === 'string' ? { id: target } : (target ?? {});
     const url =
       pattern.replace(/:(\w+)/g, (_m, name: string) => params[name] ?? `:${name}`) +
-      (entry.query ?? '');
+      (typeof entry.query === 'function' ? entry.query(t) : (entry.query ?? ''));
     // Routes that end the session get a client of their own.
     const c =
       method === 'DELETE' && subject !== 'anonymous' ? await t.as(subject) : clients.get(subject)!;

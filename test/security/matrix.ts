@@ -31,8 +31,8 @@ type Expected = number | Partial<Record<Kind, number>>;
 
 export interface MatrixEntry {
   kinds?: Partial<Record<Kind, Resolver>>;
-  /** Appended to the URL (e.g. `?version=...` of a DELETE). */
-  query?: string;
+  /** Appended to the URL (e.g. `?version=...` of a DELETE, or a fixture's id). */
+  query?: string | ((t: TestApp) => string);
   body?: (t: TestApp, subject: Subject) => unknown;
   expect: Record<Subject, Expected>;
 }
@@ -406,6 +406,10 @@ export const matrix: Record<string, MatrixEntry> = {
       narrative: 'Stone thrown at a patrol vehicle; nobody hurt.',
     }),
     expect: only(['program_officer', 'contingent_commander'], 201),
+  },
+  'GET /api/v1/incidents/officers': {
+    query: (t) => `?missionId=${t.ids.ownMission}`,
+    expect: only(['program_officer', 'contingent_commander'], 200),
   },
   'GET /api/v1/incidents/:id': {
     kinds: incidentKinds,

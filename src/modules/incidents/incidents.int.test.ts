@@ -220,6 +220,28 @@ describeDb('incidents: confidential records of what happened to whom', () => {
     ]);
   });
 
+  it('offers the officers deployed on the mission to name in an incident', async () => {
+    const res = await commander.request(
+      'GET',
+      `/api/v1/incidents/officers?missionId=${t.ids.ownMission}`,
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual([
+      {
+        id: t.ids.ownOfficer,
+        givenName: 'Marie',
+        familyName: 'Tremblay-SQ-1001',
+        state: 'in_theatre',
+        serving: true,
+      },
+    ]);
+    const other = await commander.request(
+      'GET',
+      `/api/v1/incidents/officers?missionId=${t.ids.otherMission}`,
+    );
+    expect(other.statusCode).toBe(404);
+  });
+
   it('keeps incidents from administrators, auditors, partners and agencies (403)', async () => {
     for (const role of ['program_admin', 'auditor', 'decision_partner', 'agency_coordinator']) {
       const c = await t.as(role);

@@ -5,6 +5,7 @@ import { isoDateOf } from '../../kernel/dates.ts';
 import { assertVersion } from '../../kernel/db/version.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { deployments } from '../deployments/schema.ts';
+import { contingentStates } from '../notices/notices.ts';
 import { officers } from '../officers/schema.ts';
 import { missions } from '../reference/schema.ts';
 import { users } from '../users/schema.ts';
@@ -156,6 +157,30 @@ export async function updateIncident(
     });
     return updated!;
   });
+}
+
+/**
+ * The officers an incident of this mission may name: those deployed on it (any deployment), each
+ * with the state of their latest deployment there, those serving now first.
+ */
+export async function officersOfMission(db: Db, missionId: string) {
+  const rows = await db
+    .select({
+      id: officers.id,
+      givenName: officers.givenName,
+      familyName: officers.familyName,
+      state: deployments.state,
+      plannedStart: deployments.plannedStart,
+    })
+    .from(deployments)
+    .innerJoin(officers, eq(officers.id, deployments.officerId))
+    .where(eq(deployments.missionId, missionId))
+    .orderBy(asc(officers.familyName), asc(officers.givenName), desc(deployments.plannedStart));
+  const latest = rows.filter((r, i) => i === 0 || rows[i - 1]!.id !== r.id);
+  return latest.map(({ plannedStart: _start, ...r }) => ({
+    ...r,
+    serving: (contingentStates as readonly string[]).includes(r.state),
+  }));
 }
 
 /** Incidents are sensitive: every read of one is in the audit log (who, when; not what). */

@@ -13,9 +13,11 @@ import {
   createIncident,
   findIncident,
   listIncidents,
+  officersOfMission,
   shownTo,
   updateIncident,
 } from './incidents.ts';
+import { deploymentStates } from '../deployments/schema.ts';
 import { incidentSeverities, incidentStatuses, incidentTypes } from './schema.ts';
 
 const mission = z.object({
@@ -140,6 +142,39 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       const created = await createIncident(db(), auditContextOf(app, request), request.body);
       return reply.status(201).send(shownTo(actor, (await findIncident(db(), created.id))!));
+    },
+  );
+
+  app.get(
+    '/api/v1/incidents/officers',
+    {
+      config: { action: 'incident.create' },
+      schema: {
+        summary: 'The officers an incident of this mission may name (those deployed on it)',
+        description:
+          'Each with the state of their latest deployment on the mission; `serving` is true for the contingent now. A contingent commander asks for their own mission.',
+        tags: ['incidents'],
+        querystring: z.object({ missionId: z.uuid() }),
+        response: {
+          200: z.array(
+            z.object({
+              id: z.uuid(),
+              givenName: z.string(),
+              familyName: z.string(),
+              state: z.enum(deploymentStates),
+              serving: z.boolean(),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => {
+      await authorize(app, request, 'incident.create');
+      await authorize(app, request, 'incident.create', {
+        id: request.query.missionId,
+        missionId: request.query.missionId,
+      });
+      return officersOfMission(db(), request.query.missionId);
     },
   );
 

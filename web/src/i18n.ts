@@ -35,6 +35,8 @@ export const namespaces = [
   'people',
   'calls',
   'training',
+  'incidents',
+  'notices',
 ] as const;
 
 export const i18n = i18next.createInstance();

@@ -58,6 +58,10 @@ export interface Config {
   /** The program duty officer's mailbox and phone (DUTY_OFFICER_EMAIL, DUTY_OFFICER_PHONE). */
   dutyOfficerEmail: string | undefined;
   dutyOfficerPhone: string | undefined;
+  /** Remind recipients who have not acknowledged a notice this many hours after it was sent (NOTICE_REMINDER_HOURS). */
+  noticeReminderHours: number;
+  /** When the notice reminders run, as cron in UTC (NOTICE_REMINDER_CRON). */
+  noticeReminderCron: string;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -148,5 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     checkInEscalationCron: env.CHECKIN_ESCALATION_CRON || '*/5 * * * *',
     dutyOfficerEmail: env.DUTY_OFFICER_EMAIL || undefined,
     dutyOfficerPhone: env.DUTY_OFFICER_PHONE || undefined,
+    noticeReminderHours: intFrom(env.NOTICE_REMINDER_HOURS, 48, 'NOTICE_REMINDER_HOURS'),
+    noticeReminderCron: env.NOTICE_REMINDER_CRON || '30 * * * *',
   };
 }

@@ -34,12 +34,15 @@ import { trainingRoutes } from './modules/training/routes.ts';
 import { deploymentRoutes } from './modules/deployments/routes.ts';
 import { missionEventRoutes } from './modules/events/routes.ts';
 import { checkInRoutes } from './modules/checkins/routes.ts';
+import { incidentRoutes } from './modules/incidents/routes.ts';
+import { noticeRoutes } from './modules/notices/routes.ts';
 import { agencyRoutes } from './modules/agencies/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { createMailer } from './kernel/mail/mail.ts';
 import { startJobs } from './kernel/jobs/jobs.ts';
 import { dutyOfCareOf, escalateMissedCheckIns } from './modules/checkins/checkins.ts';
 import { queueTrainingReminders } from './modules/training/reminders.ts';
+import { queueNoticeReminders } from './modules/notices/reminders.ts';
 
 export type App = FastifyInstance;
 
@@ -138,6 +141,17 @@ export async function buildApp(options: BuildOptions): Promise<App> {
               await queueTrainingReminders(options.database.db, systemContext(), {
                 sessionDays: config.sessionReminderDays,
                 certificateDays: config.certificateReminderDays,
+                appUrl: config.appUrl,
+              });
+              await mailer?.deliver();
+            },
+          },
+          {
+            name: 'notices.reminders',
+            cron: config.noticeReminderCron,
+            run: async () => {
+              await queueNoticeReminders(options.database.db, systemContext(), {
+                afterHours: config.noticeReminderHours,
                 appUrl: config.appUrl,
               });
               await mailer?.deliver();
@@ -311,6 +325,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(deploymentRoutes);
   await app.register(missionEventRoutes);
   await app.register(checkInRoutes);
+  await app.register(incidentRoutes);
+  await app.register(noticeRoutes);
   await app.register(agencyRoutes);
 
   if (fs.existsSync(webRoot)) {

@@ -45,6 +45,8 @@ export const errorStatus = {
   evacuated: 409,
   mission_travel_held: 409,
   not_checking_in: 409,
+  incident_closed: 409,
+  notice_no_recipients: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   document_type_refused: 415,

@@ -75,6 +75,55 @@ describe('policy registry', () => {
     expect(can(c, 'mission.read', { id: 'mission-N' })).toBe(false);
   });
 
+  it('keeps incidents confidential: program officers, the mission’s commander, the officers involved', () => {
+    expect(roles.filter((r) => can(actor(r), 'incident.read'))).toEqual([
+      'program_officer',
+      'officer',
+      'contingent_commander',
+    ]);
+    for (const role of [
+      'program_admin',
+      'auditor',
+      'decision_partner',
+      'agency_coordinator',
+    ] as const)
+      for (const action of [
+        'incident.list',
+        'incident.read',
+        'incident.create',
+        'incident.update',
+      ] as const)
+        expect(can(actor(role), action), `${role} ${action}`).toBe(false);
+    const incident = { id: 'i', missionId: 'mission-M', userIds: ['user-officer'] };
+    const elsewhere = { id: 'j', missionId: 'mission-N', userIds: ['someone-else'] };
+    expect(can(actor('program_officer'), 'incident.update', elsewhere)).toBe(true);
+    expect(can(actor('contingent_commander'), 'incident.update', incident)).toBe(true);
+    expect(can(actor('contingent_commander'), 'incident.read', elsewhere)).toBe(false);
+    expect(can(actor('officer'), 'incident.read', incident)).toBe(true);
+    expect(can(actor('officer'), 'incident.read', elsewhere)).toBe(false);
+    expect(can(actor('officer'), 'incident.update', incident)).toBe(false);
+    expect(can(actor('officer'), 'incident.create')).toBe(false);
+  });
+
+  it('lets a commander send notices to their own mission only, and officers acknowledge their own', () => {
+    const c = actor('contingent_commander');
+    expect(can(c, 'notice.create', { id: 'n', missionId: 'mission-M' })).toBe(true);
+    expect(can(c, 'notice.create', { id: 'n', missionId: 'mission-N' })).toBe(false);
+    expect(can(c, 'notice.create', { id: 'n', missionId: null })).toBe(false);
+    expect(can(actor('program_officer'), 'notice.create', { id: 'n', missionId: null })).toBe(true);
+    expect(can(c, 'notice.read', { id: 'n', missionId: null })).toBe(true);
+    expect(can(c, 'notice.read', { id: 'n', missionId: 'mission-N' })).toBe(false);
+    expect(roles.filter((r) => can(actor(r), 'notice.create'))).toEqual([
+      'program_officer',
+      'contingent_commander',
+    ]);
+    const o = actor('officer');
+    expect(can(o, 'notice.acknowledge', { id: 'r', userId: o.id })).toBe(true);
+    expect(can(o, 'notice.acknowledge', { id: 'r', userId: 'someone-else' })).toBe(false);
+    expect(can(o, 'notice.read', { id: 'n', missionId: null })).toBe(false);
+    expect(roles.filter((r) => can(actor(r), 'notice.mine'))).toEqual(['officer']);
+  });
+
   it('keeps account administration to administrators, reading to auditors', () => {
     expect(can(actor('program_admin'), 'user.create')).toBe(true);
     expect(can(actor('program_officer'), 'user.create')).toBe(false);

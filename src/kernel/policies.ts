@@ -17,6 +17,8 @@ export interface ScopedRecord {
   partner?: string | null;
   /** The agencies a record reaches (a call): null for every agency. */
   agencyIds?: readonly string[] | null;
+  /** The accounts a record is about (the officers involved in an incident). */
+  userIds?: readonly string[] | null;
 }
 
 interface Policy {
@@ -90,6 +92,22 @@ const missionWatchers = [
   'contingent_commander',
   'auditor',
 ] as const satisfies readonly Role[];
+
+/**
+ * An incident (confidential): program officers reach all; a contingent commander their mission's;
+ * an officer those they are involved in (and sees only their own part of them).
+ */
+function incidentReach(actor: Actor, incident: ScopedRecord): boolean {
+  if (actor.role === 'contingent_commander') return incident.missionId === actor.missionId;
+  if (actor.role === 'officer') return !!incident.userIds?.includes(actor.id);
+  return true;
+}
+
+/** A notice: a contingent commander reaches their mission's and those sent to all deployed. */
+function noticeReach(actor: Actor, notice: ScopedRecord): boolean {
+  if (actor.role !== 'contingent_commander') return true;
+  return notice.missionId === null || notice.missionId === actor.missionId;
+}
 
 /** An officer record: a coordinator's agency's, an officer's own; program staff reach all. */
 function ownOfficer(actor: Actor, officer: ScopedRecord): boolean {
@@ -294,6 +312,43 @@ export const policies = {
   },
   // An officer's own deployment page.
   'deployment.self': { roles: ['officer'] },
+  // Incidents are confidential: program officers, the commander of the mission, and the officers
+  // involved (their own record only). Administrators, auditors, partners and agencies: never.
+  'incident.list': { roles: ['program_officer', 'contingent_commander', 'officer'] },
+  'incident.read': {
+    roles: ['program_officer', 'contingent_commander', 'officer'],
+    scope: incidentReach,
+  },
+  'incident.create': {
+    roles: ['program_officer', 'contingent_commander'],
+    scope: incidentReach,
+  },
+  'incident.update': {
+    roles: ['program_officer', 'contingent_commander'],
+    scope: incidentReach,
+  },
+
+  // Notices to a contingent: program officers send to any mission or to all deployed, a commander
+  // to their own mission; program staff and auditors read them all, a commander their mission's
+  // and those to all deployed. Officers read and acknowledge the notices sent to them.
+  'notice.list': {
+    roles: ['program_admin', 'program_officer', 'contingent_commander', 'auditor'],
+  },
+  'notice.read': {
+    roles: ['program_admin', 'program_officer', 'contingent_commander', 'auditor'],
+    scope: noticeReach,
+  },
+  'notice.create': {
+    roles: ['program_officer', 'contingent_commander'],
+    // Sending to all deployed (no mission) is the program's, not a commander's.
+    scope: (actor, notice) =>
+      actor.role === 'contingent_commander' ? notice.missionId === actor.missionId : true,
+  },
+  'notice.mine': { roles: ['officer'] },
+  'notice.acknowledge': {
+    roles: ['officer'],
+    scope: (actor, recipient) => recipient.userId === actor.id,
+  },
 
   // Accounts: administrators manage them, auditors read them, everyone reads themself.
   'user.list': { roles: ['program_admin', 'auditor'] },

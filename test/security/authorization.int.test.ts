@@ -8,7 +8,15 @@ import { addPlanningFixtures } from '../support/planning.ts';
 import { addCallFixtures } from '../support/calls.ts';
 import { addTrainingFixtures } from '../support/training.ts';
 import { addDutyOfCareFixtures } from '../support/contingent.ts';
-import { matrix, sensitiveFieldMatrix, subjects, type Kind, type Subject } from './matrix.ts';
+import { addDutyFixtures } from '../support/duty.ts';
+import {
+  incidentConfidentialityMatrix,
+  matrix,
+  sensitiveFieldMatrix,
+  subjects,
+  type Kind,
+  type Subject,
+} from './matrix.ts';
 
 describeDb('authorization matrix', () => {
   let t: TestApp;
@@ -19,6 +27,7 @@ describeDb('authorization matrix', () => {
     Object.assign(t.ids, await addPlanningFixtures(t), await addPeopleFixtures(t));
     Object.assign(t.ids, await addCallFixtures(t), await addTrainingFixtures(t));
     Object.assign(t.ids, await addDutyOfCareFixtures(t));
+    Object.assign(t.ids, await addDutyFixtures(t));
     for (const s of subjects) clients.set(s, s === 'anonymous' ? t.anonymous() : await t.as(s));
   });
   afterAll(() => t?.close());
@@ -54,7 +63,7 @@ describeDb('authorization matrix', () => {
     const params = typeof target === 'string' ? { id: target } : (target ?? {});
     const url =
       pattern.replace(/:(\w+)/g, (_m, name: string) => params[name] ?? `:${name}`) +
-      (entry.query ?? '');
+      (typeof entry.query === 'function' ? entry.query(t) : (entry.query ?? ''));
     // Routes that end the session get a client of their own.
     const c =
       method === 'DELETE' && subject !== 'anonymous' ? await t.as(subject) : clients.get(subject)!;
@@ -80,6 +89,44 @@ describeDb('authorization matrix', () => {
       expect(res.body.includes('1984-05-17')).toBe(visible);
     },
   );
+
+  it.each(incidentConfidentialityMatrix)(
+    'incident confidentiality: $subject sees others involved $seesOthersInvolved, reporter $seesReporter',
+    async ({ subject, seesOthersInvolved, seesReporter }) => {
+      const c = clients.get(subject)!;
+      const res = await c.request('GET', `/api/v1/incidents/${t.ids.ownIncident}`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      const involved = body.officers.map((o: { id: string }) => o.id);
+      expect(involved.includes(t.ids.otherOfficer)).toBe(seesOthersInvolved);
+      expect(res.body.includes('SPVM-2002')).toBe(seesOthersInvolved);
+      expect(body.reportedByName !== null).toBe(seesReporter);
+      if (subject === 'officer') expect(involved).toEqual([t.ids.ownOfficer]);
+      // The list never carries who was involved, nor the narrative.
+      const list = await c.request('GET', '/api/v1/incidents');
+      expect(list.statusCode).toBe(200);
+      expect(list.body.includes('SPVM-2002')).toBe(false);
+      expect(list.body.includes('Heat exhaustion')).toBe(false);
+    },
+  );
+
+  it('audits every read of an incident, and keeps its narrative out of the audit log', async () => {
+    await clients
+      .get('program_officer')!
+      .request('GET', `/api/v1/incidents/${t.ids.otherIncident}`);
+    const rows = await t.db
+      .select()
+      .from(auditEntries)
+      .where(eq(auditEntries.recordId, t.ids.otherIncident!));
+    expect(rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['incident.create', 'incident.read']),
+    );
+    const read = rows.find(
+      (r) => r.action === 'incident.read' && r.actorId === t.users.program_officer!.id,
+    );
+    expect(read?.outcome).toBe('ok');
+    expect(JSON.stringify(rows)).not.toContain('Heat exhaustion');
+  });
 
   it('audits refused attempts, naming the record and not what it holds', async () => {
     const c = clients.get('agency_coordinator')!;

@@ -31,8 +31,8 @@ type Expected = number | Partial<Record<Kind, number>>;
 
 export interface MatrixEntry {
   kinds?: Partial<Record<Kind, Resolver>>;
-  /** Appended to the URL (e.g. `?version=...` of a DELETE). */
-  query?: string;
+  /** Appended to the URL (e.g. `?version=...` of a DELETE, or a fixture's id). */
+  query?: string | ((t: TestApp) => string);
   body?: (t: TestApp, subject: Subject) => unknown;
   expect: Record<Subject, Expected>;
 }
@@ -117,6 +117,22 @@ const officerEdit = (status: number) => ({
   program_officer: { own: status, other: status, missing: 404 },
   agency_coordinator: { own: status, other: 404, missing: 404 },
 });
+const incidentKinds = {
+  own: (t: TestApp) => t.ids.ownIncident!,
+  other: (t: TestApp) => t.ids.otherIncident!,
+  missing,
+};
+const noticeKinds = {
+  own: (t: TestApp) => t.ids.ownNotice!,
+  other: (t: TestApp) => t.ids.otherNotice!,
+  missing,
+};
+const noticeReaders: Subject[] = [
+  'program_admin',
+  'program_officer',
+  'contingent_commander',
+  'auditor',
+];
 const ownMission: Resolver = (t) => t.ids.ownMission;
 const otherMission: Resolver = (t) => t.ids.otherMission;
 const theRequest: Resolver = (t) => t.ids.request!;
@@ -398,13 +414,13 @@ export const matrix: Record<string, MatrixEntry> = {
   },
   'POST /api/v1/deployments/:id/check-ins': {
     kinds: deploymentKinds,
-    // The fixture deployments are not in theatre: allowed callers get 409, nothing is recorded.
+    // The fixture deployments are in theatre (addDutyFixtures): allowed callers record one.
     body: () => ({ status: 'ok' }),
     expect: {
       ...only([], 0),
-      program_officer: { own: 409, other: 409, missing: 404 },
-      officer: { own: 409, other: 404, missing: 404 },
-      contingent_commander: { own: 409, other: 404, missing: 404 },
+      program_officer: { own: 201, other: 201, missing: 404 },
+      officer: { own: 201, other: 404, missing: 404 },
+      contingent_commander: { own: 201, other: 404, missing: 404 },
     },
   },
   'GET /api/v1/deployments/:id/check-ins': {
@@ -454,6 +470,68 @@ export const matrix: Record<string, MatrixEntry> = {
       ['program_admin', 'program_officer', 'agency_coordinator', 'contingent_commander', 'auditor'],
       200,
     ),
+  },
+  // Incidents are confidential: program officers, the mission's commander, the officers involved.
+  'GET /api/v1/incidents': {
+    expect: only(['program_officer', 'contingent_commander', 'officer'], 200),
+  },
+  'POST /api/v1/incidents': {
+    body: (t) => ({
+      missionId: t.ids.ownMission,
+      type: 'security',
+      severity: 'low',
+      occurredOn: today(),
+      place: 'Bamako',
+      officerIds: [t.ids.ownOfficer],
+      narrative: 'Stone thrown at a patrol vehicle; nobody hurt.',
+    }),
+    expect: only(['program_officer', 'contingent_commander'], 201),
+  },
+  'GET /api/v1/incidents/officers': {
+    query: (t) => `?missionId=${t.ids.ownMission}`,
+    expect: only(['program_officer', 'contingent_commander'], 200),
+  },
+  'GET /api/v1/incidents/:id': {
+    kinds: incidentKinds,
+    expect: {
+      ...only([], 0),
+      program_officer: { own: 200, other: 200, missing: 404 },
+      contingent_commander: { own: 200, other: 404, missing: 404 },
+      officer: { own: 200, other: 404, missing: 404 },
+    },
+  },
+  'PATCH /api/v1/incidents/:id': {
+    kinds: incidentKinds,
+    body: () => ({ version: STALE, status: 'under_review' }),
+    expect: {
+      ...only([], 0),
+      program_officer: { own: 409, other: 409, missing: 404 },
+      contingent_commander: { own: 409, other: 404, missing: 404 },
+    },
+  },
+  'GET /api/v1/notices': { expect: only(noticeReaders, 200) },
+  'POST /api/v1/notices': {
+    body: (t) => ({
+      missionId: t.ids.ownMission,
+      titleEn: 'Water outage',
+      titleFr: 'Coupure d’eau',
+      bodyEn: 'No water at the camp tonight.',
+      bodyFr: 'Pas d’eau au camp ce soir.',
+    }),
+    expect: only(['program_officer', 'contingent_commander'], 201),
+  },
+  'GET /api/v1/notices/:id': {
+    kinds: noticeKinds,
+    expect: {
+      ...only(noticeReaders, { own: 200, other: 200, missing: 404 }),
+      contingent_commander: { own: 200, other: 404, missing: 404 },
+    },
+  },
+  'GET /api/v1/me/notices': { expect: only(['officer'], 200) },
+  // Idempotent: the fixture officer acknowledges the notice to their contingent as often as asked.
+  'POST /api/v1/notices/:id/acknowledgement': {
+    kinds: noticeKinds,
+    expect: { ...only([], 0), officer: { own: 200, other: 404, missing: 404 } },
   },
   'GET /api/v1/missions': { expect: signedIn(200) },
   'POST /api/v1/missions': {
@@ -707,4 +785,20 @@ export const sensitiveFieldMatrix: Array<{
   { subject: 'auditor', kind: 'other', visible: true },
   { subject: 'officer', kind: 'own', visible: true },
   { subject: 'agency_coordinator', kind: 'own', visible: false },
+];
+
+/**
+ * Incident confidentiality, field by field, on the records each reader reaches: the fixture
+ * mission's incident involves the fixture officer and another agency's officer. Program officers
+ * and the mission's commander see everyone involved and who reported it; an officer involved sees
+ * their own part only. Roles that cannot read incidents at all are covered by the matrix above.
+ */
+export const incidentConfidentialityMatrix: Array<{
+  subject: Subject;
+  seesOthersInvolved: boolean;
+  seesReporter: boolean;
+}> = [
+  { subject: 'program_officer', seesOthersInvolved: true, seesReporter: true },
+  { subject: 'contingent_commander', seesOthersInvolved: true, seesReporter: true },
+  { subject: 'officer', seesOthersInvolved: false, seesReporter: false },
 ];

@@ -25,10 +25,16 @@ import { EvaluationPage } from './pages/evaluations/EvaluationPage.tsx';
 import { EvaluationsPage } from './pages/evaluations/EvaluationsPage.tsx';
 import { NewEvaluationPage } from './pages/evaluations/NewEvaluationPage.tsx';
 import { HomePage } from './pages/home/HomePage.tsx';
+import { IncidentPage } from './pages/incidents/IncidentPage.tsx';
+import { IncidentsPage } from './pages/incidents/IncidentsPage.tsx';
+import { NewIncidentPage } from './pages/incidents/NewIncidentPage.tsx';
 import { MissionDetailPage } from './pages/missions/MissionDetailPage.tsx';
 import { MissionsPage } from './pages/missions/MissionsPage.tsx';
 import { NewMissionPage } from './pages/missions/NewMissionPage.tsx';
 import { NotFoundPage } from './pages/not-found/NotFoundPage.tsx';
+import { NewNoticePage } from './pages/notices/NewNoticePage.tsx';
+import { NoticePage } from './pages/notices/NoticePage.tsx';
+import { NoticesPage } from './pages/notices/NoticesPage.tsx';
 import { ExpiringPage } from './pages/officers/ExpiringPage.tsx';
 import { ImportPage } from './pages/officers/ImportPage.tsx';
 import { MyProfilePage } from './pages/officers/MyProfilePage.tsx';
@@ -122,6 +128,12 @@ export function App() {
             <Route path="deployments/:id" element={protectedPage(<DeploymentPage />)} />
             <Route path="my-deployment" element={protectedPage(<MyDeploymentPage />)} />
             <Route path="missions/:id/contingent" element={protectedPage(<ContingentPage />)} />
+            <Route path="incidents" element={protectedPage(<IncidentsPage />)} />
+            <Route path="incidents/new" element={protectedPage(<NewIncidentPage />)} />
+            <Route path="incidents/:id" element={protectedPage(<IncidentPage />)} />
+            <Route path="notices" element={protectedPage(<NoticesPage />)} />
+            <Route path="notices/new" element={protectedPage(<NewNoticePage />)} />
+            <Route path="notices/:id" element={protectedPage(<NoticePage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

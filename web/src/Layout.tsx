@@ -105,6 +105,10 @@ export function Layout() {
           {me && auth.can('deployment.self')
             ? navLink(`/${lang}/my-deployment`, t('nav.myDeployment'))
             : null}
+          {me && auth.can('incident.create')
+            ? navLink(`/${lang}/incidents`, t('nav.incidents'))
+            : null}
+          {me && auth.can('notice.list') ? navLink(`/${lang}/notices`, t('nav.notices')) : null}
           {me && auth.can('officer.list') ? navLink(`/${lang}/officers`, t('nav.officers')) : null}
           {me && auth.can('agency.list') ? navLink(`/${lang}/agencies`, t('nav.agencies')) : null}
           {me && auth.can('officer.self')

@@ -36,6 +36,8 @@ export const namespaces = [
   'calls',
   'training',
   'dutyofcare',
+  'incidents',
+  'notices',
 ] as const;
 
 export const i18n = i18next.createInstance();

@@ -13,3 +13,5 @@ export * from '../../modules/deployments/schema.ts';
 export * from '../../modules/training/schema.ts';
 export * from '../../modules/events/schema.ts';
 export * from '../../modules/checkins/schema.ts';
+export * from '../../modules/incidents/schema.ts';
+export * from '../../modules/notices/schema.ts';

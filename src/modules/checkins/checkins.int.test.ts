@@ -201,3 +201,32 @@ describeDb('welfare check-ins: cadence, escalation once, alerts at once', () => 
     });
   });
 });
+
+describeDb('welfare check-ins: only while checking in', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    Object.assign(t.ids, await addPeopleFixtures(t));
+  });
+  afterAll(() => t?.close());
+
+  it('refuses a check-in for a deployment not yet on its way, in the caller language, recording nothing', async () => {
+    const [deployment] = await addContingent(t, t.ids.ownMission, 1, 'R');
+    await t.db.execute(sql`update deployments set state = 'ready' where id = ${deployment}`);
+    const staff = await t.as('program_officer');
+    const res = await staff.request(
+      'POST',
+      `/api/v1/deployments/${deployment}/check-ins`,
+      { status: 'ok' },
+      { 'accept-language': 'fr' },
+    );
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().error.code).toBe('not_checking_in');
+    expect(res.json().error.message).toMatch(/prises de nouvelles/);
+    const [row] = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from check_ins where deployment_id = ${deployment}`,
+    );
+    expect(row?.n).toBe(0);
+  });
+});

@@ -159,13 +159,13 @@ export const certificates = pgTable(
 
 /**
  * Reminders sent, one row per reminder (a session coming up for an enrolment, a certificate
- * about to expire): the key makes each reminder go out once, whatever runs the job and however
+ * about to expire, a notice a recipient has not acknowledged: its notice_recipients row): the key makes each reminder go out once, whatever runs the job and however
  * often.
  */
 export const remindersSent = pgTable(
   'reminders_sent',
   {
-    kind: text('kind', { enum: ['session', 'certificate_expiry'] }).notNull(),
+    kind: text('kind', { enum: ['session', 'certificate_expiry', 'notice'] }).notNull(),
     subjectId: uuid('subject_id').notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -139,4 +139,36 @@ describe('policy registry', () => {
     expect(abilities).not.toContain('user.create');
     expect(abilitiesOf(actor('officer'))).not.toContain('user.list');
   });
+
+  it('keeps a deployment’s location and extensions to program officers and the mission’s commander', () => {
+    const c = actor('contingent_commander');
+    for (const action of ['deployment.update', 'deployment.extend'] as const) {
+      expect(roles.filter((r) => can(actor(r), action))).toEqual([
+        'program_officer',
+        'contingent_commander',
+      ]);
+      expect(can(c, action, { id: 'd', missionId: 'mission-M' })).toBe(true);
+      expect(can(c, action, { id: 'd', missionId: 'mission-N' })).toBe(false);
+    }
+    expect(roles.filter((r) => can(actor(r), 'deployment.extension.decide'))).toEqual([
+      'program_admin',
+      'program_officer',
+    ]);
+    expect(roles.filter((r) => can(actor(r), 'deployment.rotate'))).toEqual(['program_officer']);
+    expect(roles.filter((r) => can(actor(r), 'deployment.debrief'))).toEqual(['program_officer']);
+  });
+
+  it('lets only the officer write their end-of-tour report; the agency does not read it', () => {
+    const o = actor('officer');
+    expect(roles.filter((r) => can(actor(r), 'deployment.report.write'))).toEqual(['officer']);
+    expect(can(o, 'deployment.report.write', { id: 'd', userId: o.id })).toBe(true);
+    expect(can(o, 'deployment.report.write', { id: 'd', userId: 'someone-else' })).toBe(false);
+    expect(can(actor('agency_coordinator'), 'deployment.report.read')).toBe(false);
+    expect(
+      can(actor('contingent_commander'), 'deployment.report.read', {
+        id: 'd',
+        missionId: 'mission-N',
+      }),
+    ).toBe(false);
+  });
 });

@@ -273,6 +273,28 @@ export const policies = {
     scope: deploymentReach,
   },
   'deployment.move': { roles: ['program_officer', 'program_admin'] },
+  // Where the officer serves, and asking for a longer tour: program officers, and the mission's
+  // contingent commander for their own contingent.
+  'deployment.update': {
+    roles: ['program_officer', 'contingent_commander'],
+    scope: deploymentReach,
+  },
+  'deployment.extend': {
+    roles: ['program_officer', 'contingent_commander'],
+    scope: deploymentReach,
+  },
+  // Program staff decide an extension (never the person who asked: see rules.ts).
+  'deployment.extension.decide': { roles: ['program_officer', 'program_admin'] },
+  // Rotation: a program officer names the successor on the post.
+  'deployment.rotate': { roles: ['program_officer'] },
+  // The end-of-tour report: the officer writes their own; program staff, the mission's commander
+  // and auditors read it (not the agency: it speaks of welfare).
+  'deployment.report.read': {
+    roles: ['program_admin', 'program_officer', 'officer', 'contingent_commander', 'auditor'],
+    scope: deploymentReach,
+  },
+  'deployment.report.write': { roles: ['officer'], scope: deploymentReach },
+  'deployment.debrief': { roles: ['program_officer'] },
   'readiness.board': {
     roles: [
       'program_admin',

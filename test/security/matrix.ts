@@ -432,6 +432,67 @@ export const matrix: Record<string, MatrixEntry> = {
       contingent_commander: { own: 200, other: 404, missing: 404 },
     },
   },
+  'PATCH /api/v1/deployments/:id': {
+    kinds: deploymentKinds,
+    body: () => ({ version: STALE, location: 'Bamako' }),
+    expect: {
+      ...only([], 0),
+      program_officer: { own: 409, other: 409, missing: 404 },
+      contingent_commander: { own: 409, other: 404, missing: 404 },
+    },
+  },
+  'POST /api/v1/deployments/:id/extensions': {
+    kinds: deploymentKinds,
+    body: () => ({ version: STALE, newEnd: '2028-06-30', reason: 'Elections' }),
+    expect: {
+      ...only([], 0),
+      program_officer: { own: 409, other: 409, missing: 404 },
+      contingent_commander: { own: 409, other: 404, missing: 404 },
+    },
+  },
+  'POST /api/v1/deployments/:id/extensions/:extensionId/decision': {
+    kinds: {
+      own: (t) => ({ id: t.ids.ownDeployment!, extensionId: randomUUID() }),
+      other: (t) => ({ id: t.ids.otherDeployment!, extensionId: randomUUID() }),
+      missing: () => ({ id: randomUUID(), extensionId: randomUUID() }),
+    },
+    body: () => ({ version: STALE, approve: true }),
+    expect: {
+      ...only([], 0),
+      program_admin: { own: 409, other: 409, missing: 404 },
+      program_officer: { own: 409, other: 409, missing: 404 },
+    },
+  },
+  'POST /api/v1/deployments/:id/successor': {
+    kinds: deploymentKinds,
+    body: (t) => ({
+      version: STALE,
+      officerId: t.ids.otherOfficer,
+      plannedStart: '2028-03-01',
+      plannedEnd: '2029-02-28',
+    }),
+    expect: { ...only([], 0), program_officer: { own: 409, other: 409, missing: 404 } },
+  },
+  'POST /api/v1/deployments/:id/debrief': {
+    kinds: deploymentKinds,
+    body: () => ({ version: STALE, heldOn: '2026-01-15', notes: 'Debriefed' }),
+    expect: { ...only([], 0), program_officer: { own: 409, other: 409, missing: 404 } },
+  },
+  // The end-of-tour report: not the agency's to read (it speaks of welfare); the officer writes.
+  'GET /api/v1/deployments/:id/end-of-tour-report': {
+    kinds: deploymentKinds,
+    expect: {
+      ...only([], 0),
+      ...Object.fromEntries(
+        ['program_admin', 'program_officer', 'auditor'].map((s) => [
+          s,
+          { own: 200, other: 200, missing: 404 },
+        ]),
+      ),
+      officer: { own: 200, other: 404, missing: 404 },
+      contingent_commander: { own: 200, other: 404, missing: 404 },
+    },
+  },
   'GET /api/v1/me/deployment': { expect: only(['officer'], 200) },
   'GET /api/v1/missions/:id/contingent': {
     kinds: { own: ownMission, other: otherMission, missing },
@@ -464,6 +525,11 @@ export const matrix: Record<string, MatrixEntry> = {
     kinds: missionEventKinds,
     body: (t) => ({ deploymentId: t.ids.ownDeployment! }),
     expect: missionEventDeclaring(200),
+  },
+  'PUT /api/v1/deployments/:id/end-of-tour-report': {
+    kinds: deploymentKinds,
+    body: () => ({ version: STALE, achievements: 'Trained 40 officers' }),
+    expect: { ...only([], 0), officer: { own: 409, other: 404, missing: 404 } },
   },
   'GET /api/v1/readiness': {
     expect: only(

@@ -38,6 +38,7 @@ export const namespaces = [
   'dutyofcare',
   'incidents',
   'notices',
+  'tour',
 ] as const;
 
 export const i18n = i18next.createInstance();

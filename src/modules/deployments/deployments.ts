@@ -14,12 +14,14 @@ import { blocking, readinessOf, type ReadinessItem } from '../training/readiness
 import { certificates, courses } from '../training/schema.ts';
 import {
   canMoveDeployment,
+  closingNeeds,
   effectOfMove,
   needsReason,
   nextStates,
   type DeploymentDates,
 } from './rules.ts';
 import { deploymentMoves, deployments, type DeploymentState } from './schema.ts';
+import { closingFactsOf, tourDetailsOf } from './tour.ts';
 
 const deploymentColumns = {
   id: deployments.id,
@@ -30,6 +32,7 @@ const deploymentColumns = {
   actualStart: deployments.actualStart,
   actualEnd: deployments.actualEnd,
   mode: deployments.mode,
+  predecessorId: deployments.predecessorId,
   version: deployments.version,
   officer: {
     id: officers.id,
@@ -136,7 +139,11 @@ export function scopeOfDeployment(d: {
   };
 }
 
-/** One deployment with its readiness checklist, its moves so far and the moves open to it. */
+/**
+ * One deployment with its readiness checklist, its moves so far and the moves open to it, its
+ * extensions, rotation, debrief, where its end-of-tour report stands, and (once returned) what
+ * closing still needs.
+ */
 export async function findDeployment(db: Tx, id: string, today: string) {
   const [row] = await deploymentsWhere(db, eq(deployments.id, id));
   if (!row) return null;
@@ -152,7 +159,19 @@ export async function findDeployment(db: Tx, id: string, today: string) {
     .from(deploymentMoves)
     .where(eq(deploymentMoves.deploymentId, id))
     .orderBy(asc(deploymentMoves.seq));
-  return { ...shown!, moves, nextStates: nextStates(row.state) };
+  const details = await tourDetailsOf(db, row);
+  const closing =
+    row.state === 'returned' ? { needs: closingNeeds(await closingFactsOf(db, id)) } : null;
+  const next = nextStates(row.state);
+  return {
+    ...shown!,
+    moves,
+    nextStates: next,
+    /** The next states whose move needs a reason in the record. */
+    reasonNeeded: next.filter((to) => needsReason(to, row.state)),
+    ...details,
+    closing,
+  };
 }
 
 /**
@@ -182,13 +201,17 @@ const datesOf = (d: DeploymentDates): DeploymentDates => ({
 export interface MoveInput {
   to: DeploymentState;
   reason?: string | undefined;
-  /** Ready despite items not done: a program administrator, with a reason. */
+  /**
+   * Ready despite readiness items not done, or closed without the end-of-tour report or the
+   * debrief: a program administrator, with a reason.
+   */
   override?: { reason: string } | undefined;
 }
 
 /**
- * Move a deployment. `ready` needs every readiness item done, unless a program administrator
- * overrides with a reason (audited as such, with the items that were not done).
+ * Move a deployment. `ready` needs every readiness item done, and `closed` a submitted
+ * end-of-tour report and a debrief, unless a program administrator overrides with a reason
+ * (audited as such, with the items that were not done).
  */
 export async function moveDeployment(
   db: Db,
@@ -220,15 +243,25 @@ export async function moveDeployment(
       throw new AppError('validation_failed', {}, [
         { path: 'reason', code: 'deployment.reason_required' },
       ]);
-    let notDone: ReadinessItem[] = [];
+    /** What an override passed over: readiness items (ready) or closing items (closed). */
+    let notDone: string[] = [];
     if (input.to === 'ready') {
       const shown = (await findDeployment(tx, id, today))!;
-      notDone = blocking(shown.readiness.items);
-      if (notDone.length && !input.override)
+      const items: ReadinessItem[] = blocking(shown.readiness.items);
+      if (items.length && !input.override)
         throw new AppError('readiness_incomplete', {
-          count: notDone.length,
-          items: { keys: notDone.map((i) => `readinessItems.${i.item}`) },
+          count: items.length,
+          items: { keys: items.map((i) => `readinessItems.${i.item}`) },
         });
+      notDone = items.map((i) => (i.ref ? `${i.item}:${i.ref}` : i.item));
+    }
+    if (input.to === 'closed') {
+      const missing = closingNeeds(await closingFactsOf(tx, id));
+      if (missing.length && !input.override)
+        throw new AppError('closing_incomplete', {
+          items: { keys: missing.map((i) => `closingItems.${i}`) },
+        });
+      notDone = missing;
     }
     const [moved] = await recordMoves(
       tx,
@@ -238,11 +271,11 @@ export async function moveDeployment(
           current,
           to: input.to,
           reason: reason || input.override?.reason.trim() || null,
-          action: notDone.length ? 'deployment.ready_override' : undefined,
+          action: notDone.length ? `deployment.${input.to}_override` : undefined,
           changes: notDone.length
             ? {
                 override: [null, input.override!.reason.trim()],
-                notDone: [null, notDone.map((i) => (i.ref ? `${i.item}:${i.ref}` : i.item))],
+                notDone: [null, notDone],
               }
             : {},
           reasonInAudit: reason || null,

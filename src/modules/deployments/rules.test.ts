@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { deploymentStates, type DeploymentState } from './schema.ts';
-import { canMoveDeployment, effectOfMove, needsReason, nextStates } from './rules.ts';
+import {
+  canDebrief,
+  canExtend,
+  canMoveDeployment,
+  canWriteTourReport,
+  closingNeeds,
+  effectOfMove,
+  handoverDays,
+  isExtension,
+  isOpen,
+  mayDecideExtension,
+  needsReason,
+  nextStates,
+} from './rules.ts';
 
 const before: DeploymentState[] = ['selected', 'preparing', 'ready', 'in_transit'];
 
@@ -74,5 +87,76 @@ describe('deployment life cycle', () => {
       actualEnd: '2028-01-31',
       mode: 'in_theatre',
     });
+  });
+});
+
+describe('extensions', () => {
+  it('extends a running tour only, from ready until the officer leaves theatre', () => {
+    expect(deploymentStates.filter(canExtend)).toEqual([
+      'ready',
+      'in_transit',
+      'in_theatre',
+      'remote',
+    ]);
+  });
+  it('is an extension only when the new end is later', () => {
+    expect(isExtension('2027-12-31', '2028-03-31')).toBe(true);
+    expect(isExtension('2027-12-31', '2027-12-31')).toBe(false);
+    expect(isExtension('2027-12-31', '2027-10-31')).toBe(false);
+  });
+  it('is decided once, never by the one who asked', () => {
+    const asked = { status: 'requested', requestedBy: 'u1' };
+    expect(mayDecideExtension(asked, 'u2')).toBe(true);
+    expect(mayDecideExtension(asked, 'u1')).toBe(false);
+    expect(mayDecideExtension(asked, null)).toBe(false);
+    expect(mayDecideExtension({ ...asked, status: 'approved' }, 'u2')).toBe(false);
+    expect(mayDecideExtension({ status: 'requested', requestedBy: null }, 'u2')).toBe(true);
+  });
+  it('keeps closed and withdrawn deployments as history', () => {
+    expect(deploymentStates.filter((s) => !isOpen(s))).toEqual(['closed', 'withdrawn']);
+  });
+});
+
+describe('rotation hand-over', () => {
+  const predecessor = { plannedEnd: '2027-06-30', actualEnd: null };
+  it('counts the days both officers are on the post, both ends included', () => {
+    expect(handoverDays(predecessor, { plannedStart: '2027-06-17', actualStart: null })).toBe(14);
+    expect(handoverDays(predecessor, { plannedStart: '2027-06-30', actualStart: null })).toBe(1);
+  });
+  it('has no overlap when the successor starts after the predecessor has left', () => {
+    expect(handoverDays(predecessor, { plannedStart: '2027-07-01', actualStart: null })).toBe(0);
+    expect(handoverDays(predecessor, { plannedStart: '2027-09-01', actualStart: null })).toBe(0);
+  });
+  it('uses the actual arrival and return when known', () => {
+    expect(
+      handoverDays(
+        { plannedEnd: '2027-06-30', actualEnd: '2027-06-20' },
+        { plannedStart: '2027-06-01', actualStart: '2027-06-11' },
+      ),
+    ).toBe(10);
+  });
+});
+
+describe('end of tour', () => {
+  it('lets the officer write the report once out of theatre', () => {
+    expect(deploymentStates.filter(canWriteTourReport)).toEqual([
+      'remote',
+      'repatriating',
+      'returned',
+    ]);
+  });
+  it('debriefs the officer coming home or home', () => {
+    expect(deploymentStates.filter(canDebrief)).toEqual(['repatriating', 'returned']);
+  });
+  it('closes with a submitted report and a debrief, and names what is missing', () => {
+    expect(closingNeeds({ reportSubmitted: true, debriefed: true })).toEqual([]);
+    expect(closingNeeds({ reportSubmitted: false, debriefed: true })).toEqual([
+      'end_of_tour_report',
+    ]);
+    expect(closingNeeds({ reportSubmitted: true, debriefed: false })).toEqual(['debrief']);
+    expect(closingNeeds({ reportSubmitted: false, debriefed: false })).toEqual([
+      'end_of_tour_report',
+      'debrief',
+    ]);
   });
 });

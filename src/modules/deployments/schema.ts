@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { applications } from '../calls/schema.ts';
 import { posts } from '../missions/schema.ts';
 import { officers } from '../officers/schema.ts';
@@ -48,6 +59,8 @@ export const deployments = pgTable(
     actualStart: date('actual_start'),
     actualEnd: date('actual_end'),
     mode: text('mode', { enum: deploymentModes }),
+    /** Rotation: the deployment this one takes over from (one successor per deployment). */
+    predecessorId: uuid('predecessor_id').references((): AnyPgColumn => deployments.id),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -70,6 +83,7 @@ export const deployments = pgTable(
     // (btree_gist) lives in drizzle/0012_deployment_moves.sql.
     index('deployments_officer_idx').on(t.officerId),
     index('deployments_mission_idx').on(t.missionId),
+    uniqueIndex('deployments_predecessor_uq').on(t.predecessorId),
   ],
 );
 
@@ -92,3 +106,50 @@ export const deploymentMoves = pgTable(
   },
   (t) => [index('deployment_moves_deployment_idx').on(t.deploymentId, t.seq)],
 );
+
+export const extensionStatuses = ['requested', 'approved', 'declined'] as const;
+export type ExtensionStatus = (typeof extensionStatuses)[number];
+
+/** A request to extend a tour to a new end date, and its decision (approval moves planned_end). */
+export const deploymentExtensions = pgTable(
+  'deployment_extensions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    deploymentId: uuid('deployment_id')
+      .notNull()
+      .references(() => deployments.id),
+    /** The planned end when asked, and the one asked for. */
+    previousEnd: date('previous_end').notNull(),
+    newEnd: date('new_end').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status', { enum: extensionStatuses }).notNull().default('requested'),
+    requestedBy: uuid('requested_by'),
+    requestedByRole: text('requested_by_role'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    decidedBy: uuid('decided_by'),
+    decidedByRole: text('decided_by_role'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionNote: text('decision_note'),
+  },
+  (t) => [
+    check(
+      'deployment_extensions_status_ck',
+      sql`${t.status} in ('requested','approved','declined')`,
+    ),
+    check('deployment_extensions_later_ck', sql`${t.newEnd} > ${t.previousEnd}`),
+    index('deployment_extensions_deployment_idx').on(t.deploymentId, t.requestedAt),
+  ],
+);
+
+/** The debrief after a tour: when it was held, what was said, what follows up. One a deployment. */
+export const deploymentDebriefs = pgTable('deployment_debriefs', {
+  deploymentId: uuid('deployment_id')
+    .primaryKey()
+    .references(() => deployments.id),
+  heldOn: date('held_on').notNull(),
+  notes: text('notes').notNull(),
+  followUp: text('follow_up'),
+  recordedBy: uuid('recorded_by'),
+  recordedByRole: text('recorded_by_role'),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+});

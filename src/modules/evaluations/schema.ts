@@ -8,8 +8,11 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { deployments } from '../deployments/schema.ts';
+import { officers } from '../officers/schema.ts';
 import { missions } from '../reference/schema.ts';
 import { users } from '../users/schema.ts';
 
@@ -55,8 +58,9 @@ export const evaluations = pgTable(
 );
 
 /**
- * An end-of-tour report by a deployed officer. Deployments arrive with a later module: the
- * deployment and officer columns get their foreign keys then; the table is designed now.
+ * An end-of-tour report by a deployed officer, one a deployment: written by the officer (draft,
+ * then submitted) from the deployments module, read by program staff and the mission's commander.
+ * `summary` holds the officer's free text.
  */
 export const tourReports = pgTable(
   'tour_reports',
@@ -65,8 +69,8 @@ export const tourReports = pgTable(
     missionId: uuid('mission_id')
       .notNull()
       .references(() => missions.id),
-    deploymentId: uuid('deployment_id'),
-    officerId: uuid('officer_id'),
+    deploymentId: uuid('deployment_id').references(() => deployments.id),
+    officerId: uuid('officer_id').references(() => officers.id),
     status: text('status', { enum: ['draft', 'submitted'] })
       .notNull()
       .default('draft'),
@@ -75,6 +79,8 @@ export const tourReports = pgTable(
     challenges: text('challenges').notNull().default(''),
     lessonsLearned: text('lessons_learned').notNull().default(''),
     recommendations: text('recommendations').notNull().default(''),
+    /** How the officer fared: health, stress, family; read by program staff for follow-up. */
+    welfare: text('welfare').notNull().default(''),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -82,6 +88,6 @@ export const tourReports = pgTable(
   },
   (t) => [
     check('tour_reports_status_ck', sql`${t.status} in ('draft','submitted')`),
-    index('tour_reports_deployment_idx').on(t.deploymentId),
+    uniqueIndex('tour_reports_deployment_uq').on(t.deploymentId),
   ],
 );

@@ -193,6 +193,104 @@ export interface Deployment {
     reference: string;
   } | null;
   readiness: { items: ReadinessItem[]; blocking: number };
+  location?: string | null;
+  actualStart?: string | null;
+  actualEnd?: string | null;
+  mode?: 'in_theatre' | 'remote' | 'virtual' | null;
+  /** GET /deployments/{id} only, from here on. */
+  moves?: DeploymentMove[];
+  /** The next states whose move needs a reason. */
+  reasonNeeded?: readonly DeploymentState[];
+  extensions?: DeploymentExtension[];
+  rotation?: { predecessor: RotationLink | null; successor: RotationLink | null };
+  debrief?: Debrief | null;
+  endOfTourReport?: { status: 'draft' | 'submitted'; submittedAt: string | null } | null;
+  /** Once returned: what closing still needs. */
+  closing?: { needs: ClosingItem[] } | null;
+  /** What the caller may do on it now (the server's policy and rules together). */
+  can?: DeploymentAbilities;
+}
+
+export interface DeploymentMove {
+  from: DeploymentState;
+  to: DeploymentState;
+  reason: string | null;
+  actorRole: string | null;
+  at: string;
+}
+
+export interface DeploymentExtension {
+  id: string;
+  previousEnd: string;
+  newEnd: string;
+  reason: string;
+  status: 'requested' | 'approved' | 'declined';
+  requestedByRole: string | null;
+  requestedAt: string;
+  decidedByRole: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+  /** May the caller decide it (program staff, not the person who asked)? */
+  decidable: boolean;
+  requestedByMe: boolean;
+}
+
+export interface RotationLink {
+  id: string;
+  state: DeploymentState;
+  plannedStart: string;
+  plannedEnd: string;
+  actualStart: string | null;
+  actualEnd: string | null;
+  officer: { id: string; givenName: string; familyName: string };
+  /** The days both officers are on the post. */
+  handoverDays: number;
+}
+
+export interface Debrief {
+  heldOn: string;
+  notes: string;
+  followUp: string | null;
+  recordedByRole: string | null;
+  recordedAt: string;
+}
+
+export type ClosingItem = 'end_of_tour_report' | 'debrief';
+
+export interface DeploymentAbilities {
+  move: boolean;
+  editLocation: boolean;
+  requestExtension: boolean;
+  addSuccessor: boolean;
+  recordDebrief: boolean;
+  readEndOfTourReport: boolean;
+  writeEndOfTourReport: boolean;
+}
+
+export const tourReportParts = [
+  'achievements',
+  'challenges',
+  'recommendations',
+  'welfare',
+  'lessonsLearned',
+  'summary',
+] as const;
+export type TourReportPart = (typeof tourReportParts)[number];
+
+/** GET/PUT /api/v1/deployments/{id}/end-of-tour-report */
+export interface EndOfTourReportAnswer {
+  report:
+    | ({
+        id: string;
+        status: 'draft' | 'submitted';
+        submittedAt: string | null;
+        version: number;
+        updatedAt: string;
+      } & Record<TourReportPart, string>)
+    | null;
+  state: DeploymentState;
+  /** May the caller write it now (the officer themself, out of theatre, not yet submitted)? */
+  editable: boolean;
 }
 
 // --- Helpers ------------------------------------------------------------------------------------

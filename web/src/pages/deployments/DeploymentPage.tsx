@@ -16,7 +16,15 @@ import { Facts, missionLabel, personName, tourText, useRole } from '../calls/par
 import { NotFoundPage } from '../not-found/NotFoundPage.tsx';
 import { useAgencies } from '../officers/parts.tsx';
 import { DeploymentStateTag, itemLabel, ReadinessTag } from '../training/parts.tsx';
+import { EndOfTourReportForm } from './EndOfTourReportForm.tsx';
 import { MoveSection } from './MoveSection.tsx';
+import {
+  DebriefSection,
+  ExtensionsSection,
+  LocationSection,
+  MovesHistory,
+  RotationSection,
+} from './TourSections.tsx';
 
 export function DeploymentPage() {
   const { id = '' } = useParams();
@@ -25,7 +33,11 @@ export function DeploymentPage() {
   return <DeploymentView id={id} />;
 }
 
-/** A deployment: the officer, mission, post and dates, its readiness checklist, and its moves. */
+/**
+ * A deployment: the officer, mission, post and dates, its readiness checklist, its moves, and the
+ * tour's details (location, extensions, rotation, end-of-tour report, debrief). Forms and buttons
+ * show from what the server says the caller may do (`can`, `decidable`).
+ */
 function DeploymentView({ id }: { id: string }) {
   const { t } = useTranslation('training');
   const lang = useLang();
@@ -97,8 +109,16 @@ function DeploymentView({ id }: { id: string }) {
         : t('deployment.noPost'),
     ],
     [t('deployment.dates'), tourText(t, lang, data.plannedStart, data.plannedEnd)],
+    [t('deployment.location'), data.location || t('deployment.noLocation')],
     [t('deployment.state'), <DeploymentStateTag key="state" state={data.state} />],
   ];
+  if (data.actualStart)
+    facts.push([
+      t('deployment.actualDates'),
+      data.actualEnd
+        ? tourText(t, lang, data.actualStart, data.actualEnd)
+        : t('deployment.since', { date: formatDate(lang, data.actualStart) }),
+    ]);
   if (auth.can('training.read'))
     facts.push([
       t('deployment.training'),
@@ -110,6 +130,7 @@ function DeploymentView({ id }: { id: string }) {
       </Link>,
     ]);
 
+  const reload = () => setRefresh((n) => n + 1);
   const changed = (message: string) => {
     notice.show(message);
     setRefresh((n) => n + 1);
@@ -128,8 +149,29 @@ function DeploymentView({ id }: { id: string }) {
       </section>
       <ChecklistSection deployment={data} />
       {auth.can('deployment.move') ? (
-        <MoveSection deployment={data} onDone={changed} onStale={() => setRefresh((n) => n + 1)} />
+        <MoveSection deployment={data} onDone={changed} onStale={reload} />
       ) : null}
+      <MovesHistory deployment={data} />
+      {data.can?.editLocation ? (
+        <LocationSection
+          key={`location-${data.version}`}
+          deployment={data}
+          onDone={changed}
+          onStale={reload}
+        />
+      ) : null}
+      <ExtensionsSection deployment={data} onDone={changed} onStale={reload} />
+      <RotationSection deployment={data} onDone={changed} onStale={reload} />
+      {data.can?.readEndOfTourReport &&
+      (data.endOfTourReport || data.can.writeEndOfTourReport || data.closing) ? (
+        <EndOfTourReportForm deploymentId={data.id} onSaved={() => reload()} />
+      ) : null}
+      <DebriefSection
+        key={`debrief-${data.version}`}
+        deployment={data}
+        onDone={changed}
+        onStale={reload}
+      />
       {back}
     </>
   );

@@ -19,7 +19,9 @@ function moveLabel(from: DeploymentState, to: DeploymentState): string {
 
 /**
  * Program staff move the deployment to its next states; `ready` needs every readiness item done,
- * unless a program administrator marks it ready anyway with a reason. Withdrawing needs a reason.
+ * and `closed` the end-of-tour report and the debrief, unless a program administrator overrides
+ * with a reason. Moves that need a reason (the server names them) each have their own form, its
+ * field labelled for that move.
  */
 export function MoveSection({
   deployment,
@@ -38,16 +40,26 @@ export function MoveSection({
   const errors = useFormErrors('move');
   const id = errors.idOf;
   const [busy, setBusy] = useState<string | null>(null);
-  const [reason, setReason] = useState('');
+  const [reasons, setReasons] = useState<Partial<Record<DeploymentState, string>>>({});
   const [overrideReason, setOverrideReason] = useState('');
   const moves = deployment.nextStates ?? [];
-  const forward = moves.filter((s) => s !== 'withdrawn');
+  const withReason = (deployment.reasonNeeded ?? []).filter((s) => moves.includes(s));
+  const forward = moves.filter((s) => !withReason.includes(s));
   const { blocking } = deployment.readiness;
+  const closingNeeds = deployment.closing?.needs ?? [];
   // The server lets only a program administrator override; the ability is not separate yet.
-  const overridable = role === 'program_admin' && moves.includes('ready') && blocking > 0;
+  const readyOverride = role === 'program_admin' && moves.includes('ready') && blocking > 0;
+  const closeOverride =
+    role === 'program_admin' && moves.includes('closed') && closingNeeds.length > 0;
+  const overrideTarget: DeploymentState | null = readyOverride
+    ? 'ready'
+    : closeOverride
+      ? 'closed'
+      : null;
   const labels: Record<string, string> = {
-    reason: t('move.withdrawReason'),
-    overrideReason: t('move.overrideReason'),
+    ...Object.fromEntries(withReason.map((to) => [`reason-${to}`, t(`move.reasonFor.${to}`)])),
+    overrideReason:
+      overrideTarget === 'closed' ? t('move.closeOverrideReason') : t('move.overrideReason'),
   };
 
   async function move(
@@ -64,31 +76,41 @@ export function MoveSection({
       });
       errors.clear();
       setBusy(null);
-      setReason('');
+      setReasons({});
       setOverrideReason('');
       onDone(
-        extra.override
+        extra.override && to === 'ready'
           ? t('move.overridden', { count: blocking, n: formatNumber(lang, blocking) })
-          : t('move.done', { state: t(`deploymentStates.${to}`) }),
+          : extra.override
+            ? t('move.closedOverridden')
+            : t('move.done', { state: t(`deploymentStates.${to}`) }),
       );
     } catch (error) {
       setBusy(null);
-      errors.fail(withFieldPaths(error, (p) => (p === 'override.reason' ? 'overrideReason' : p)));
+      errors.fail(
+        withFieldPaths(error, (p) =>
+          p === 'override.reason' ? 'overrideReason' : p === 'reason' ? `reason-${to}` : p,
+        ),
+      );
       if (error instanceof ApiError && error.status === 409) onStale();
     }
   }
 
-  function onWithdraw(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!reason.trim()) return errors.show({ reason: t('move.reasonRequired') }, null);
-    void move('withdrawn', { reason: reason.trim() });
+  function onReasonMove(to: DeploymentState) {
+    return (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      const reason = reasons[to]?.trim() ?? '';
+      if (!reason) return errors.show({ [`reason-${to}`]: t('move.reasonRequired') }, null);
+      void move(to, { reason });
+    };
   }
 
   function onOverride(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!overrideTarget) return;
     if (!overrideReason.trim())
       return errors.show({ overrideReason: t('move.reasonRequired') }, null);
-    void move('ready', { override: { reason: overrideReason.trim() } });
+    void move(overrideTarget, { override: { reason: overrideReason.trim() } });
   }
 
   return (
@@ -124,10 +146,25 @@ export function MoveSection({
           </div>
         </>
       ) : null}
-      {overridable ? (
+      {closingNeeds.length > 0 ? (
+        <p>
+          {t('move.closingNeeds', {
+            items: closingNeeds.map((i) => t(`move.closingItems.${i}`)).join(', '),
+          })}
+        </p>
+      ) : null}
+      {overrideTarget ? (
         <>
-          <h3 id="deployment-override">{t('move.overrideHeading')}</h3>
-          <p>{t('move.overrideIntro', { count: blocking, n: formatNumber(lang, blocking) })}</p>
+          <h3 id="deployment-override">
+            {overrideTarget === 'closed'
+              ? t('move.closeOverrideHeading')
+              : t('move.overrideHeading')}
+          </h3>
+          <p>
+            {overrideTarget === 'closed'
+              ? t('move.closeOverrideIntro')
+              : t('move.overrideIntro', { count: blocking, n: formatNumber(lang, blocking) })}
+          </p>
           <form
             className="form"
             noValidate
@@ -137,7 +174,7 @@ export function MoveSection({
             <TextAreaField
               id={id('overrideReason')}
               label={labels.overrideReason!}
-              hint={t('move.overrideReasonHint')}
+              hint={overrideTarget === 'ready' ? t('move.overrideReasonHint') : undefined}
               value={overrideReason}
               onChange={setOverrideReason}
               error={errors.error('overrideReason')}
@@ -145,27 +182,31 @@ export function MoveSection({
               rows={3}
             />
             <button type="submit" className="button button--primary" aria-disabled={busy !== null}>
-              {busy === 'override' ? t('move.moving') : t('move.overrideSubmit')}
+              {busy === 'override'
+                ? t('move.moving')
+                : overrideTarget === 'closed'
+                  ? t('move.closeOverrideSubmit')
+                  : t('move.overrideSubmit')}
             </button>
           </form>
         </>
       ) : null}
-      {moves.includes('withdrawn') ? (
-        <>
-          <h3 id="deployment-withdraw">{t('move.withdrawHeading')}</h3>
-          <p>{t('move.withdrawIntro')}</p>
+      {withReason.map((to) => (
+        <div key={to}>
+          <h3 id={`deployment-move-${to}`}>{t(`move.reasonHeading.${to}`)}</h3>
+          <p>{t(`move.reasonIntro.${to}`)}</p>
           <form
             className="form"
             noValidate
-            aria-labelledby="deployment-withdraw"
-            onSubmit={onWithdraw}
+            aria-labelledby={`deployment-move-${to}`}
+            onSubmit={onReasonMove(to)}
           >
             <TextAreaField
-              id={id('reason')}
-              label={labels.reason!}
-              value={reason}
-              onChange={setReason}
-              error={errors.error('reason')}
+              id={id(`reason-${to}`)}
+              label={labels[`reason-${to}`]!}
+              value={reasons[to] ?? ''}
+              onChange={(value) => setReasons((r) => ({ ...r, [to]: value }))}
+              error={errors.error(`reason-${to}`)}
               required
               rows={3}
             />
@@ -174,11 +215,11 @@ export function MoveSection({
               className="button button--secondary"
               aria-disabled={busy !== null}
             >
-              {busy === 'withdrawn' ? t('move.moving') : t('move.withdrawSubmit')}
+              {busy === to ? t('move.moving') : t(`move.reasonSubmit.${to}`)}
             </button>
           </form>
-        </>
-      ) : null}
+        </div>
+      ))}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/kernel/db/client.ts';
 import { dutyOfCareOf, escalateMissedCheckIns } from '../../src/modules/checkins/checkins.ts';
 import { PASSWORD, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { addContingent, addDeploymentsInTheatre } from '../support/contingent.ts';
@@ -217,6 +218,50 @@ describe('duty of care in Chromium', () => {
     // The roll-call: the officer checked in during the lockdown, not since the evacuation.
     await board.getByRole('heading', { name: /Roll-call: Evacuation/ }).waitFor();
     await axe(board, 'contingent after the evacuation (en)');
+
+    // Working remotely, the officer (in French) acknowledges the program's notice and starts the
+    // end-of-tour report on their own page.
+    const sent = await staffApi.request('POST', '/api/v1/notices', {
+      missionId: t.ids.ownMission,
+      titleEn: 'Remote work',
+      titleFr: 'Travail à distance',
+      bodyEn: 'Work from home until further notice.',
+      bodyFr: 'Travaillez de la maison jusqu’à nouvel ordre.',
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const home = await open(
+      'officer',
+      'fr',
+      'my-deployment',
+      holding(tr('fr', 'dutyofcare', 'mine.titleOf', { mission: 'MINUSMA' })),
+    );
+    const notices = home.getByRole('region', { name: tr('fr', 'notices', 'mine.heading') });
+    await notices.getByRole('heading', { name: 'Travail à distance' }).waitFor();
+    await notices
+      .getByRole('button', {
+        name: tr('fr', 'notices', 'mine.acknowledgeLabel', { title: 'Travail à distance' }),
+      })
+      .click();
+    await home
+      .getByRole('status')
+      .filter({ hasText: tr('fr', 'notices', 'mine.done', { title: 'Travail à distance' }) })
+      .waitFor();
+    const report = home.getByRole('region', { name: tr('fr', 'tour', 'report.heading') });
+    await report
+      .getByLabel(label(tr('fr', 'tour', 'report.parts.achievements')))
+      .fill('Formation de 40 policiers locaux.');
+    await report.getByRole('button', { name: tr('fr', 'tour', 'report.saveDraft') }).click();
+    await home
+      .getByRole('status')
+      .filter({ hasText: tr('fr', 'tour', 'report.saved') })
+      .waitFor();
+    await axe(home, 'my deployment, working remotely (fr)');
+    await home.close();
+    const [ack] = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from notice_recipients where acknowledged_at is not null`,
+    );
+    expect(ack?.n).toBe(1);
 
     // Return to theatre.
     await declare(board, 'return_to_theatre');

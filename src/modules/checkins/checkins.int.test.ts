@@ -198,7 +198,13 @@ describeDb('welfare check-ins: cadence, escalation once, alerts at once', () => 
         commanders: [{ email: 'contingent_commander@test.peaceops.ca' }],
         dutyOfficer: { email: 'duty@rcmp.example.ca' },
       },
+      // Working remotely, out of theatre: the end-of-tour report may be written.
+      can: { writeEndOfTourReport: true },
     });
+    await t.db.execute(sql`update deployments set state = 'in_theatre' where id = ${own}`);
+    const inTheatre = await officer.request('GET', '/api/v1/me/deployment');
+    expect(inTheatre.json().can).toEqual({ writeEndOfTourReport: false });
+    await t.db.execute(sql`update deployments set state = 'remote' where id = ${own}`);
   });
 });
 

@@ -7,6 +7,7 @@ import { auditContextOf, authorize, authorizedRecord } from '../../kernel/http/c
 import { idParams } from '../../kernel/http/schemas.ts';
 import { withMessages } from '../../kernel/i18n.ts';
 import { findDeployment, scopeOfDeployment } from '../deployments/deployments.ts';
+import { canWriteTourReport } from '../deployments/rules.ts';
 import { deployments } from '../deployments/schema.ts';
 import { activeEvents } from '../events/events.ts';
 import { findMission } from '../missions/missions.ts';
@@ -197,6 +198,11 @@ export const checkInRoutes: FastifyPluginAsyncZod = async (app) => {
           last: last ?? null,
         },
         events: await activeEvents(db(), deployment.mission.id),
+        can: {
+          writeEndOfTourReport:
+            canWriteTourReport(deployment.state) &&
+            deployment.endOfTourReport?.status !== 'submitted',
+        },
         contacts: {
           commanders,
           dutyOfficer: {

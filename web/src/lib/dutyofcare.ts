@@ -94,7 +94,7 @@ export interface Contingent {
 }
 
 /** GET /api/v1/me/deployment */
-export interface MyDeployment extends Deployment {
+export interface MyDeployment extends Omit<Deployment, 'can'> {
   location: string | null;
   mode: 'in_theatre' | 'remote' | 'virtual' | null;
   actualStart: string | null;
@@ -107,6 +107,8 @@ export interface MyDeployment extends Deployment {
     last: CheckIn | null;
   };
   events: MissionEvent[];
+  /** What the officer may do here, decided by the server. */
+  can: { writeEndOfTourReport: boolean };
   contacts: {
     commanders: Array<{ displayName: string; email: string }>;
     dutyOfficer: { email: string | null; phone: string | null };

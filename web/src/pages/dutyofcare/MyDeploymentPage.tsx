@@ -19,7 +19,9 @@ import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { useFormErrors, useSuccessNotice } from '../../lib/forms.ts';
 import { useApi, useLang, usePageTitle } from '../../lib/hooks.ts';
 import { Facts, missionLabel, tourText } from '../calls/parts.tsx';
+import { EndOfTourReportForm } from '../deployments/EndOfTourReportForm.tsx';
 import { NotFoundPage } from '../not-found/NotFoundPage.tsx';
+import { MyNotices } from '../notices/MyNotices.tsx';
 import { DeploymentStateTag } from '../training/parts.tsx';
 import { CheckInTag, DueText, EventsInForce } from './parts.tsx';
 
@@ -91,6 +93,10 @@ function MyDeploymentView() {
           <p>{t('checkIn.notYet')}</p>
         </section>
       )}
+      <MyNotices />
+      {data.can.writeEndOfTourReport || data.endOfTourReport ? (
+        <EndOfTourReportForm deploymentId={data.id} onSaved={() => setRefresh((n) => n + 1)} />
+      ) : null}
       <section aria-labelledby="my-facts">
         <h2 id="my-facts">{t('mine.factsHeading')}</h2>
         <Facts rows={facts} />

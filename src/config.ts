@@ -7,6 +7,7 @@ import {
   type EscalationDelays,
 } from './modules/checkins/rules.ts';
 import { decisionRules, type DecisionRule } from './modules/decisions/rules.ts';
+import { parseTargetSteps, type TargetStep } from './modules/statistics/targets.ts';
 
 /** Runtime configuration, read once from the environment (the stable contract in the README). */
 export interface Config {
@@ -43,6 +44,8 @@ export interface Config {
   screening: ScreeningThresholds;
   /** The program's target share of women among those selected, in percent (WPS_TARGET_PERCENT). */
   wpsTargetPercent: number;
+  /** The UN's targets for women among individual police officers, by year (UN_WOMEN_POLICE_TARGETS). */
+  unWomenPoliceTargets: TargetStep[];
   /** Remind officers of a session this many days ahead (SESSION_REMINDER_DAYS). */
   sessionReminderDays: number;
   /** Remind officers of a certificate expiring within this many days (CERTIFICATE_REMINDER_DAYS). */
@@ -124,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ),
     },
     wpsTargetPercent: percentFrom(env.WPS_TARGET_PERCENT, 30, 'WPS_TARGET_PERCENT'),
+    unWomenPoliceTargets: parseTargetSteps(env.UN_WOMEN_POLICE_TARGETS, 'UN_WOMEN_POLICE_TARGETS'),
     sessionReminderDays: intFrom(env.SESSION_REMINDER_DAYS, 7, 'SESSION_REMINDER_DAYS'),
     certificateReminderDays: intFrom(
       env.CERTIFICATE_REMINDER_DAYS,

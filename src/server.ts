@@ -36,6 +36,7 @@ import { missionEventRoutes } from './modules/events/routes.ts';
 import { checkInRoutes } from './modules/checkins/routes.ts';
 import { incidentRoutes } from './modules/incidents/routes.ts';
 import { noticeRoutes } from './modules/notices/routes.ts';
+import { reportRoutes } from './modules/reports/routes.ts';
 import { agencyRoutes } from './modules/agencies/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { createMailer } from './kernel/mail/mail.ts';
@@ -327,6 +328,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(checkInRoutes);
   await app.register(incidentRoutes);
   await app.register(noticeRoutes);
+  await app.register(reportRoutes);
   await app.register(agencyRoutes);
 
   if (fs.existsSync(webRoot)) {

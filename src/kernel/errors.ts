@@ -13,6 +13,7 @@ export const errorStatus = {
   unknown_agency: 400,
   unknown_mission: 400,
   unknown_reference: 400,
+  report_period_reversed: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   password_incorrect: 403,

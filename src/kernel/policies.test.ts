@@ -105,6 +105,15 @@ describe('policy registry', () => {
     expect(can(actor('officer'), 'incident.create')).toBe(false);
   });
 
+  it('shows the reports (aggregates) to program staff, decision partners and auditors only', () => {
+    expect(roles.filter((r) => can(actor(r), 'report.read'))).toEqual([
+      'program_admin',
+      'program_officer',
+      'decision_partner',
+      'auditor',
+    ]);
+  });
+
   it('lets a commander send notices to their own mission only, and officers acknowledge their own', () => {
     const c = actor('contingent_commander');
     expect(can(c, 'notice.create', { id: 'n', missionId: 'mission-M' })).toBe(true);

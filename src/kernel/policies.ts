@@ -381,6 +381,10 @@ export const policies = {
   },
   'user.create': { roles: ['program_admin'] },
 
+  // Reports: aggregates computed from the records, for program staff, the decision partners and
+  // auditors (never a person's record: each report counts).
+  'report.read': { roles: decisionFileReaders },
+
   // The audit log.
   'audit.verify': { roles: ['program_admin', 'auditor'] },
 } satisfies Record<string, Policy>;

@@ -594,6 +594,16 @@ export const matrix: Record<string, MatrixEntry> = {
     },
   },
   'GET /api/v1/me/notices': { expect: only(['officer'], 200) },
+
+  // Reports: aggregates for program staff, the decision partners and auditors.
+  'GET /api/v1/reports': { expect: only(decisionFileReaders, 200) },
+  'GET /api/v1/reports/:report': {
+    kinds: {
+      own: () => ({ report: 'incidents-by-type' }),
+      missing: () => ({ report: 'no-such-report' }),
+    },
+    expect: only(decisionFileReaders, { own: 200, missing: 404 }),
+  },
   // Idempotent: the fixture officer acknowledges the notice to their contingent as often as asked.
   'POST /api/v1/notices/:id/acknowledgement': {
     kinds: noticeKinds,

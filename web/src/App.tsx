@@ -44,6 +44,7 @@ import { OfficersPage } from './pages/officers/OfficersPage.tsx';
 import { EditRequestPage } from './pages/requests/EditRequestPage.tsx';
 import { NewRequestPage } from './pages/requests/NewRequestPage.tsx';
 import { RequestPage } from './pages/requests/RequestPage.tsx';
+import { ReportsPage } from './pages/reports/ReportsPage.tsx';
 import { RequestsPage } from './pages/requests/RequestsPage.tsx';
 import { SignInPage } from './pages/sign-in/SignInPage.tsx';
 import { NewCoursePage } from './pages/training/NewCoursePage.tsx';
@@ -134,6 +135,7 @@ export function App() {
             <Route path="notices" element={protectedPage(<NoticesPage />)} />
             <Route path="notices/new" element={protectedPage(<NewNoticePage />)} />
             <Route path="notices/:id" element={protectedPage(<NoticePage />)} />
+            <Route path="reports" element={protectedPage(<ReportsPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

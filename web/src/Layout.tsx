@@ -109,6 +109,7 @@ export function Layout() {
             ? navLink(`/${lang}/incidents`, t('nav.incidents'))
             : null}
           {me && auth.can('notice.list') ? navLink(`/${lang}/notices`, t('nav.notices')) : null}
+          {me && auth.can('report.read') ? navLink(`/${lang}/reports`, t('nav.reports')) : null}
           {me && auth.can('officer.list') ? navLink(`/${lang}/officers`, t('nav.officers')) : null}
           {me && auth.can('agency.list') ? navLink(`/${lang}/agencies`, t('nav.agencies')) : null}
           {me && auth.can('officer.self')

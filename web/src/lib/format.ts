@@ -42,6 +42,14 @@ export function formatNumber(lang: Lang, value: number): string {
 }
 
 /** A moment (an ISO timestamp) as a calendar date and time in the page's language. */
+/** A percentage given out of 100 (66.7 -> "66.7%" / "66,7 %"), to one decimal at most. */
+export function formatPercent(lang: Lang, percent: number): string {
+  return new Intl.NumberFormat(intlLocale(lang), {
+    style: 'percent',
+    maximumFractionDigits: 1,
+  }).format(percent / 100);
+}
+
 export function formatDateTime(lang: Lang, isoTimestamp: string): string {
   const date = new Date(isoTimestamp);
   if (Number.isNaN(date.getTime())) return isoTimestamp;

@@ -37,6 +37,7 @@ import { checkInRoutes } from './modules/checkins/routes.ts';
 import { incidentRoutes } from './modules/incidents/routes.ts';
 import { noticeRoutes } from './modules/notices/routes.ts';
 import { agencyRoutes } from './modules/agencies/routes.ts';
+import { unContributionRoutes } from './modules/uncontributions/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { createMailer } from './kernel/mail/mail.ts';
 import { startJobs } from './kernel/jobs/jobs.ts';
@@ -328,6 +329,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(incidentRoutes);
   await app.register(noticeRoutes);
   await app.register(agencyRoutes);
+  await app.register(unContributionRoutes);
 
   if (fs.existsSync(webRoot)) {
     await app.register(fastifyStatic, {

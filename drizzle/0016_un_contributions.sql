@@ -1,5 +1,6 @@
 CREATE TABLE "un_contribution_imports" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigint GENERATED ALWAYS AS IDENTITY (sequence name "un_contribution_imports_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"file_name" text NOT NULL,
 	"imported_by" uuid,
 	"imported_by_role" text,
@@ -41,7 +42,7 @@ CREATE TABLE "un_contributions" (
 --> statement-breakpoint
 ALTER TABLE "un_contribution_imports" ADD CONSTRAINT "un_contribution_imports_imported_by_users_id_fk" FOREIGN KEY ("imported_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "un_contributions" ADD CONSTRAINT "un_contributions_import_id_un_contribution_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."un_contribution_imports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "un_contribution_imports_at_idx" ON "un_contribution_imports" USING btree ("imported_at");--> statement-breakpoint
+CREATE INDEX "un_contribution_imports_seq_idx" ON "un_contribution_imports" USING btree ("seq");--> statement-breakpoint
 CREATE INDEX "un_contributions_month_idx" ON "un_contributions" USING btree ("month");--> statement-breakpoint
 CREATE INDEX "un_contributions_contributor_idx" ON "un_contributions" USING btree ("contributor_iso3","month");--> statement-breakpoint
 CREATE INDEX "un_contributions_mission_idx" ON "un_contributions" USING btree ("mission","month");--> statement-breakpoint

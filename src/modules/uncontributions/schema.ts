@@ -45,6 +45,8 @@ export const unContributionImports = pgTable(
   'un_contribution_imports',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** The order of the runs (several may share a time). */
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     fileName: text('file_name').notNull(),
     importedBy: uuid('imported_by').references(() => users.id),
     /** The actor's role, or `cli` for the command line. */
@@ -61,7 +63,7 @@ export const unContributionImports = pgTable(
       'un_contribution_imports_status_ck',
       sql`${t.status} in ('imported','partly_superseded','superseded')`,
     ),
-    index('un_contribution_imports_at_idx').on(t.importedAt),
+    index('un_contribution_imports_seq_idx').on(t.seq),
   ],
 );
 

@@ -216,7 +216,7 @@ export async function listImports(db: Db) {
     })
     .from(unContributionImports)
     .leftJoin(users, eq(users.id, unContributionImports.importedBy))
-    .orderBy(desc(unContributionImports.importedAt), desc(unContributionImports.id));
+    .orderBy(desc(unContributionImports.seq));
 }
 
 export interface PoliceFilter {

@@ -39,6 +39,7 @@ export const namespaces = [
   'incidents',
   'notices',
   'tour',
+  'uncontributions',
 ] as const;
 
 export const i18n = i18next.createInstance();

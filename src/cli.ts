@@ -211,7 +211,8 @@ importCommand
       console.log(
         `${report.rows} rows imported (${report.aggregates} aggregates) for ${report.months.length} month(s): ${report.months.join(', ')}; ${report.replaced} rows of earlier imports replaced`,
       );
-      console.log(`${report.flags.length} flag(s)${report.flags.length ? ':' : ''}`);
+      const kinds = Object.entries(report.flagsByKind).map(([k, n]) => `${n} ${k}`);
+      console.log(`${report.flagCount} flag(s)${kinds.length ? ` (${kinds.join(', ')}):` : ''}`);
       for (const f of report.flags)
         console.log(
           `  line ${f.line}, ${f.kind}: ${t(`uncontributions:flags.${f.kind}`, f.details)}`,

@@ -10,6 +10,7 @@ import {
   canadaVsAll,
   importUnContributions,
   listImports,
+  MAX_LISTED_FLAGS,
   policeByContributor,
   policeFigures,
   type UnImportReport,
@@ -31,7 +32,9 @@ const importReport = z
     aggregates: z.number().int(),
     months: z.array(z.string()),
     replaced: z.number().int(),
-    flags: z.array(flag),
+    flagCount: z.number().int(),
+    flagsByKind: z.partialRecord(z.enum(flagKinds), z.number().int()),
+    flags: z.array(flag).meta({ description: 'The first 1,000 flags, in line order.' }),
   })
   .meta({ id: 'UnContributionImportReport' });
 
@@ -45,7 +48,8 @@ const importRun = z
     rows: z.number().int(),
     months: z.array(z.string()),
     status: z.enum(importStatuses),
-    flags: z.array(flag),
+    flagCount: z.number().int(),
+    flags: z.array(flag).meta({ description: 'The first 1,000 flags, in line order.' }),
   })
   .meta({ id: 'UnContributionImport' });
 
@@ -143,14 +147,18 @@ export const unContributionRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const file = { name: name.trim() || 'upload.csv', content: request.body };
       const ctx = auditContextOf(app, request);
+      const listed = (report: UnImportReport) => ({
+        ...report,
+        flags: report.flags.slice(0, MAX_LISTED_FLAGS),
+      });
       if (!request.headers.accept?.includes('application/x-ndjson'))
-        return importUnContributions(db(), ctx, file);
+        return listed(await importUnContributions(db(), ctx, file));
       const lines = new PassThrough();
       const send = (line: ImportLine) => lines.write(`${JSON.stringify(line)}\n`);
       void importUnContributions(db(), ctx, file, {
         onProgress: (done, total, phase) => send({ type: 'progress', phase, done, total }),
       })
-        .then((report) => send({ type: 'report', report }))
+        .then((report) => send({ type: 'report', report: listed(report) }))
         .catch((error: unknown) => {
           const { status, payload } = errorResponse(error, request);
           send({ type: 'error', status, ...payload });

@@ -103,6 +103,8 @@ describeDb('UN contribution reports', () => {
       aggregates: 18,
       months: ['2015-01-31', '2015-02-28', '2015-03-31'],
       replaced: 0,
+      flagCount: 10,
+      flagsByKind: { types_sum_mismatch: 9, mission_normalised: 1 },
     });
     expect(await rowCount()).toBe(57);
 
@@ -198,6 +200,7 @@ describeDb('UN contribution reports', () => {
         status: 'imported',
         importedBy: 'program_officer',
         months: ['2015-01-31', '2015-02-28', '2015-03-31'],
+        flagCount: 10,
         flags: report.flags,
       }),
     ]);
@@ -373,6 +376,33 @@ describeDb('UN contribution reports', () => {
     expect(await rowAt(3)).toMatchObject({ contributor: 'Canada', policeMale: 5 });
   });
 
+  it('keeps every flag on the run, and lists the first thousand', async () => {
+    const many = [
+      lines[0]!.replace('\r', ''),
+      ...Array.from(
+        { length: 1200 },
+        (_, i) => `2016-06-30,Country ${i},C${i},UNXYZ,NA,NA,NA,NA,NA,NA,NA,NA,NA,NA,NA,NA,0,0,0`,
+      ),
+    ].join('\n');
+    const res = await upload(officer, many);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ rows: 1200, flagCount: 1200 });
+    expect(res.json().flags).toHaveLength(1000);
+    expect(res.json().flags[999]).toEqual({
+      line: 1001,
+      kind: 'unknown_mission',
+      details: { code: 'UNXYZ' },
+    });
+    const [run] = (await officer.request('GET', '/api/v1/un-contributions/imports')).json().items;
+    expect(run).toMatchObject({ rows: 1200, flagCount: 1200, months: ['2016-06-30'] });
+    expect(run.flags).toHaveLength(1000);
+    const [stored] = await t.db
+      .select({ flags: unContributionImports.flags })
+      .from(unContributionImports)
+      .where(eq(unContributionImports.id, res.json().importId));
+    expect(stored!.flags).toHaveLength(1200);
+  });
+
   it('streams progress, then the report, with Accept: application/x-ndjson', async () => {
     const res = await upload(officer, sample, 'en', 'application/x-ndjson');
     expect(res.statusCode).toBe(200);
@@ -409,6 +439,6 @@ describeDb('UN contribution reports', () => {
       .select({ n: count() })
       .from(auditEntries)
       .where(and(eq(auditEntries.action, 'uncontribution.import'), eq(auditEntries.outcome, 'ok')));
-    expect(importers[0]!.n).toBe(6);
+    expect(importers[0]!.n).toBe(7);
   });
 });

@@ -19,6 +19,7 @@ import {
 import {
   unContributionImports,
   unContributions,
+  type FlagKind,
   type ImportFlag,
   type ImportStatus,
 } from './schema.ts';
@@ -32,7 +33,20 @@ export interface UnImportReport {
   months: string[];
   /** Rows of earlier imports replaced (their months were in this file). */
   replaced: number;
+  /** How many flags, in all and by kind. */
+  flagCount: number;
+  flagsByKind: Partial<Record<FlagKind, number>>;
+  /** Every flag, in line order (the HTTP answer lists the first `MAX_LISTED_FLAGS`). */
   flags: ImportFlag[];
+}
+
+/** Flags listed in an answer (all are kept on the import run): past it, fix the file at its source. */
+export const MAX_LISTED_FLAGS = 1000;
+
+function countByKind(flags: readonly ImportFlag[]) {
+  const counts: Partial<Record<FlagKind, number>> = {};
+  for (const f of flags) counts[f.kind] = (counts[f.kind] ?? 0) + 1;
+  return counts;
 }
 
 /** At most this many errors are listed: past it, the file needs fixing at its source. */
@@ -196,11 +210,13 @@ export async function importUnContributions(
     aggregates: rows.filter((r) => r.aggregate).length,
     months,
     replaced,
+    flagCount: flags.length,
+    flagsByKind: countByKind(flags),
     flags,
   };
 }
 
-/** The import runs, newest first, with their flags. */
+/** The import runs, newest first, with their first `MAX_LISTED_FLAGS` flags and their count. */
 export async function listImports(db: Db) {
   return db
     .select({
@@ -212,7 +228,10 @@ export async function listImports(db: Db) {
       rows: unContributionImports.rows,
       months: unContributionImports.months,
       status: unContributionImports.status,
-      flags: unContributionImports.flags,
+      flagCount: sql<number>`jsonb_array_length(${unContributionImports.flags})`,
+      flags: sql<
+        ImportFlag[]
+      >`jsonb_path_query_array(${unContributionImports.flags}, ${`$[0 to ${MAX_LISTED_FLAGS - 1}]`}::jsonpath)`,
     })
     .from(unContributionImports)
     .leftJoin(users, eq(users.id, unContributionImports.importedBy))

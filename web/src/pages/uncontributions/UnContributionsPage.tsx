@@ -38,6 +38,7 @@ interface UnImportReport {
   aggregates: number;
   months: string[];
   replaced: number;
+  flagCount: number;
   flags: Flag[];
 }
 
@@ -50,6 +51,7 @@ interface ImportRun {
   rows: number;
   months: string[];
   status: 'imported' | 'partly_superseded' | 'superseded';
+  flagCount: number;
   flags: Flag[];
 }
 
@@ -306,7 +308,7 @@ function Report({
     [t('import.aggregates'), formatNumber(lang, report.aggregates)],
     [t('import.months'), report.months.map((m) => formatMonth(lang, m)).join(', ')],
     [t('import.replaced'), formatNumber(lang, report.replaced)],
-    [t('import.flagCount'), formatNumber(lang, report.flags.length)],
+    [t('import.flagCount'), formatNumber(lang, report.flagCount)],
   ];
   return (
     <div className="notice notice--success">
@@ -325,7 +327,7 @@ function Report({
           ))}
         </tbody>
       </table>
-      <FlagsTable flags={report.flags} />
+      <FlagsTable flags={report.flags} total={report.flagCount} />
     </div>
   );
 }
@@ -397,18 +399,18 @@ function flagParams(lang: Lang, na: string, details: Flag['details']) {
   );
 }
 
-function FlagsTable({ flags }: { flags: Flag[] }) {
+function FlagsTable({ flags, total }: { flags: Flag[]; total: number }) {
   const { t } = useTranslation('uncontributions');
   const lang = useLang();
-  if (!flags.length) return <p>{t('flagsTable.none')}</p>;
+  if (!total) return <p>{t('flagsTable.none')}</p>;
   return (
     <div className="table-wrapper">
       <table className="data-table">
         <caption>
-          {t('flagsTable.caption', {
-            count: flags.length,
-            total: formatNumber(lang, flags.length),
-          })}
+          {t('flagsTable.caption', { count: total, total: formatNumber(lang, total) })}
+          {total > flags.length
+            ? ` ${t('flagsTable.truncated', { shown: formatNumber(lang, flags.length) })}`
+            : null}
         </caption>
         <thead>
           <tr>
@@ -474,23 +476,23 @@ function Imports({ refresh }: { refresh: number }) {
                     <td className="numeric">{formatNumber(lang, run.rows)}</td>
                     <td>{run.months.map((m) => formatMonth(lang, m)).join(', ')}</td>
                     <td>{t(`imports.statuses.${run.status}`)}</td>
-                    <td className="numeric">{formatNumber(lang, run.flags.length)}</td>
+                    <td className="numeric">{formatNumber(lang, run.flagCount)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
           {runs.data.items
-            .filter((run) => run.flags.length > 0)
+            .filter((run) => run.flagCount > 0)
             .map((run) => (
               <details key={run.id} className="un-import-flags">
                 <summary>
                   {t('imports.showFlags', {
                     name: `${run.fileName} (${formatDateTime(lang, run.importedAt)})`,
-                    count: run.flags.length,
+                    count: run.flagCount,
                   })}
                 </summary>
-                <FlagsTable flags={run.flags} />
+                <FlagsTable flags={run.flags} total={run.flagCount} />
               </details>
             ))}
         </>

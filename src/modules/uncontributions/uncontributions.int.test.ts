@@ -403,6 +403,21 @@ describeDb('UN contribution reports', () => {
     expect(stored!.flags).toHaveLength(1200);
   });
 
+  it('documents its routes in the OpenAPI document', async () => {
+    const res = await t.anonymous().request('GET', '/api/openapi.json');
+    expect(res.statusCode).toBe(200);
+    const paths = Object.keys(res.json().paths as object).filter((p) =>
+      p.startsWith('/api/v1/un-contributions/'),
+    );
+    expect(paths.sort()).toEqual([
+      '/api/v1/un-contributions/canada-vs-all',
+      '/api/v1/un-contributions/import',
+      '/api/v1/un-contributions/imports',
+      '/api/v1/un-contributions/police',
+      '/api/v1/un-contributions/women-share',
+    ]);
+  });
+
   it('streams progress, then the report, with Accept: application/x-ndjson', async () => {
     const res = await upload(officer, sample, 'en', 'application/x-ndjson');
     expect(res.statusCode).toBe(200);

@@ -201,7 +201,7 @@ export const unContributionRoutes: FastifyPluginAsyncZod = async (app) => {
           mission: z.string().trim().max(60).optional().meta({ description: 'Code, or `all`.' }),
           month: z
             .string()
-            .regex(/^\d{4}-\d{2}$/)
+            .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
             .optional()
             .meta({ description: 'YYYY-MM.' }),
           ...pageQuery,

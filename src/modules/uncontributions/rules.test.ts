@@ -4,6 +4,7 @@ import {
   figureColumns,
   indexHeaders,
   isMonthEnd,
+  monthEndOf,
   normaliseMissionCode,
   parseFigure,
   parseLine,
@@ -57,6 +58,9 @@ describe('UN contribution rules', () => {
     expect(isMonthEnd('2015-02-15')).toBe(false);
     expect(isMonthEnd('31/01/2015')).toBe(false);
     expect(isMonthEnd('2015-13-31')).toBe(false);
+    expect(monthEndOf('2015-02')).toBe('2015-02-28');
+    expect(monthEndOf('2016-02')).toBe('2016-02-29');
+    expect(monthEndOf('2015-12')).toBe('2015-12-31');
   });
 
   it('names the missing columns of a header', () => {

@@ -89,6 +89,12 @@ export function isMonthEnd(value: string): boolean {
   return day === last;
 }
 
+/** The last day of a month given as YYYY-MM ("2015-02" -> "2015-02-28"). */
+export function monthEndOf(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
+}
+
 /** A figure: `NA` (none reported) is null, a whole number >= 0 is itself; else undefined. */
 export function parseFigure(value: string): number | null | undefined {
   const v = value.trim();

@@ -12,6 +12,7 @@ import {
   figureColumns,
   flagRows,
   indexHeaders,
+  monthEndOf,
   parseLine,
   womenShare,
   type ContributionRow,
@@ -260,7 +261,8 @@ export async function policeFigures(db: Db, filter: PoliceFilter) {
   }
   if (filter.mission)
     where.push(sql`upper(${unContributions.mission}) = upper(${filter.mission.trim()})`);
-  if (filter.month) where.push(sql`to_char(${unContributions.month}, 'YYYY-MM') = ${filter.month}`);
+  // Months are stored as their last day (the import checks it): an index-friendly equality.
+  if (filter.month) where.push(eq(unContributions.month, monthEndOf(filter.month)));
   const condition = where.length ? and(...where) : undefined;
   const [total] = await db.select({ n: count() }).from(unContributions).where(condition);
   const items = await db

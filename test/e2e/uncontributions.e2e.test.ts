@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import {
   ensureWebBuild,
   launchChromium,
   ready,
+  root,
   tr,
   watched,
   watchedPage,
@@ -21,7 +23,7 @@ import {
  */
 
 type Role = 'program_officer' | 'decision_partner';
-const sample = fs.readFileSync('/work/shared/data/un-contributions-sample.csv');
+const sample = fs.readFileSync(path.join(root, 'test/fixtures/un-contributions-sample.csv'));
 
 let t: TestApp;
 let browser: Browser;

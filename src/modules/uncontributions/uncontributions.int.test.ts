@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditEntries } from '../../kernel/audit/schema.ts';
@@ -6,7 +7,11 @@ import { startTestApp, type Client, type TestApp } from '../../../test/support/a
 import { describeDb } from '../../../test/support/db.ts';
 import { unContributionImports, unContributions } from './schema.ts';
 
-const samplePath = '/work/shared/data/un-contributions-sample.csv';
+/** ../shared/data/un-contributions-sample.csv, copied byte for byte (CRLF line endings). */
+const samplePath = path.resolve(
+  import.meta.dirname,
+  '../../../test/fixtures/un-contributions-sample.csv',
+);
 const sample = fs.readFileSync(samplePath, 'utf8');
 const lines = sample.split('\n');
 /** The sample's line ending (CRLF): an edited line keeps it. */

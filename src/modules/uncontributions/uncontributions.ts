@@ -104,9 +104,20 @@ async function insertRows(tx: Tx, importId: string, rows: readonly ContributionR
     ) as u`);
 }
 
+const isXlsx = (content: Buffer) => content.length > 4 && content.readUInt32LE(0) === 0x04034b50;
+
+/**
+ * A CSV with its line ends made one kind (CRLF and CR as LF): a file edited by hand often mixes
+ * them, and the parser takes the first line's for all. Byte for byte otherwise (CR and LF never
+ * occur inside a UTF-8 sequence), so the encoding is still checked as sent.
+ */
+function withUnixLineEnds(content: Buffer): Buffer {
+  return Buffer.from(content.toString('latin1').replace(/\r\n?/g, '\n'), 'latin1');
+}
+
 /** Read and check a file: every row, or every error (line and column) that stops the import. */
 export async function readContributions(content: Buffer): Promise<ContributionRow[]> {
-  const table = await readTable(content);
+  const table = await readTable(isXlsx(content) ? content : withUnixLineEnds(content));
   const { index, errors: headerErrors } = indexHeaders(table.headers);
   if (headerErrors.length)
     throw new AppError('import_invalid', { count: headerErrors.length }, headerErrors);

@@ -9,6 +9,7 @@ import { AppError } from './kernel/errors.ts';
 import { translator } from './kernel/i18n.ts';
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './modules/demo/seed.ts';
 import { importOfficers } from './modules/officers/import.ts';
+import { importUnContributions } from './modules/uncontributions/uncontributions.ts';
 import { seedReferenceData } from './modules/reference/seed.ts';
 import { roles, partners, type Role } from './modules/users/schema.ts';
 import { addUser } from './modules/users/users.ts';
@@ -179,6 +180,43 @@ importCommand
       console.log(
         `${report.dryRun ? 'dry run: ' : ''}${report.rows} rows: ${report.created} officers created, ${report.updated} updated, ${report.unchanged} unchanged; ${report.qualificationsAdded} qualifications added, ${report.qualificationsUpdated} updated`,
       );
+      await database.close();
+    } catch (error) {
+      await database.close();
+      fail(error);
+    }
+  });
+
+importCommand
+  .command('un-contributions')
+  .description(
+    'Import a UN monthly contribution report (IPI layout, CSV or XLSX): all or nothing; each month in the file replaces that month; every inconsistent row is listed, never fixed',
+  )
+  .argument(
+    '<file>',
+    'CSV (UTF-8) or XLSX file: Date, Contributor, Contributor_ISO-3, Mission, then Male/Female/Total per personnel type',
+  )
+  .action(async (file: string) => {
+    const config = loadConfig();
+    const database = await open(config);
+    const p = progress('import');
+    try {
+      const report = await importUnContributions(
+        database.db,
+        cliContext(),
+        { name: path.basename(file), content: fs.readFileSync(file) },
+        { onProgress: (done, total) => p.step(`${done} / ${total} rows`) },
+      );
+      const t = translator('en');
+      console.log(
+        `${report.rows} rows imported (${report.aggregates} aggregates) for ${report.months.length} month(s): ${report.months.join(', ')}; ${report.replaced} rows of earlier imports replaced`,
+      );
+      const kinds = Object.entries(report.flagsByKind).map(([k, n]) => `${n} ${k}`);
+      console.log(`${report.flagCount} flag(s)${kinds.length ? ` (${kinds.join(', ')}):` : ''}`);
+      for (const f of report.flags)
+        console.log(
+          `  line ${f.line}, ${f.kind}: ${t(`uncontributions:flags.${f.kind}`, f.details)}`,
+        );
       await database.close();
     } catch (error) {
       await database.close();

@@ -38,6 +38,7 @@ import { incidentRoutes } from './modules/incidents/routes.ts';
 import { noticeRoutes } from './modules/notices/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { agencyRoutes } from './modules/agencies/routes.ts';
+import { unContributionRoutes } from './modules/uncontributions/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { createMailer } from './kernel/mail/mail.ts';
 import { startJobs } from './kernel/jobs/jobs.ts';
@@ -330,6 +331,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(noticeRoutes);
   await app.register(reportRoutes);
   await app.register(agencyRoutes);
+  await app.register(unContributionRoutes);
 
   if (fs.existsSync(webRoot)) {
     await app.register(fastifyStatic, {

@@ -133,6 +133,19 @@ describe('policy registry', () => {
     expect(roles.filter((r) => can(actor(r), 'notice.mine'))).toEqual(['officer']);
   });
 
+  it('lets program staff import UN contribution reports, and partners and auditors read them', () => {
+    expect(roles.filter((r) => can(actor(r), 'uncontribution.import'))).toEqual([
+      'program_admin',
+      'program_officer',
+    ]);
+    expect(roles.filter((r) => can(actor(r), 'uncontribution.read'))).toEqual([
+      'program_admin',
+      'program_officer',
+      'decision_partner',
+      'auditor',
+    ]);
+  });
+
   it('keeps account administration to administrators, reading to auditors', () => {
     expect(can(actor('program_admin'), 'user.create')).toBe(true);
     expect(can(actor('program_officer'), 'user.create')).toBe(false);

@@ -372,6 +372,11 @@ export const policies = {
     scope: (actor, recipient) => recipient.userId === actor.id,
   },
 
+  // UN contribution reports (aggregate figures, no personal data): program staff import them;
+  // program staff, decision partners and auditors read the figures and the import runs.
+  'uncontribution.import': { roles: ['program_admin', 'program_officer'] },
+  'uncontribution.read': { roles: decisionFileReaders },
+
   // Accounts: administrators manage them, auditors read them, everyone reads themself.
   'user.list': { roles: ['program_admin', 'auditor'] },
   'user.read': {

@@ -138,6 +138,34 @@ describeDb('peaceops CLI', () => {
     expect(bad.stderr).toContain('line 2, rank: general is not a rank of the common scale');
   });
 
+  it('imports a UN contribution report, listing its flags; again, it replaces the months', async () => {
+    const file = path.join(root, 'test/fixtures/un-contributions-sample.csv');
+    const first = await peaceops(['import', 'un-contributions', file], env);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain(
+      '57 rows imported (18 aggregates) for 3 month(s): 2015-01-31, 2015-02-28, 2015-03-31; 0 rows of earlier imports replaced',
+    );
+    expect(first.stdout).toContain('10 flag(s) (9 types_sum_mismatch, 1 mission_normalised):');
+    expect(first.stdout).toContain(
+      "line 11, mission_normalised: Mission code “UNMISS'” read as UNMISS (stray punctuation removed).",
+    );
+    expect(first.stdout).toContain(
+      'line 16, types_sum_mismatch: Total_Total is 74, but the personnel types add up to 30.',
+    );
+    const again = await peaceops(['import', 'un-contributions', file], env);
+    expect(again.stdout).toContain('57 rows of earlier imports replaced');
+    const badFile = path.join(dir, 'un-bad.csv');
+    fs.writeFileSync(
+      badFile,
+      fs
+        .readFileSync(file, 'utf8')
+        .replace('2015-01-31,Canada,CAN,all', '2015-01-15,Canada,CAN,all'),
+    );
+    const bad = await peaceops(['import', 'un-contributions', badFile], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("line 3, Date: Enter the month's last day as YYYY-MM-DD");
+  });
+
   it('verifies the audit chain', async () => {
     const run = await peaceops(['audit', 'verify'], env);
     expect(run.code, run.stderr).toBe(0);

@@ -825,6 +825,21 @@ export const matrix: Record<string, MatrixEntry> = {
     expect: only(['program_officer', 'agency_coordinator'], 200),
   },
   'GET /api/v1/officers/export': { expect: only(officerReaders, 200) },
+  // UN contribution reports: aggregate figures. JSON is not an import file: 400 once let through.
+  'POST /api/v1/un-contributions/import': {
+    body: () => ({ not: 'a file' }),
+    expect: only(['program_admin', 'program_officer'], 400),
+  },
+  'GET /api/v1/un-contributions/imports': { expect: only(decisionFileReaders, 200) },
+  'GET /api/v1/un-contributions/police': {
+    query: '?contributor=CAN&month=2015-02',
+    expect: only(decisionFileReaders, 200),
+  },
+  'GET /api/v1/un-contributions/women-share': {
+    query: '?contributor=CAN',
+    expect: only(decisionFileReaders, 200),
+  },
+  'GET /api/v1/un-contributions/canada-vs-all': { expect: only(decisionFileReaders, 200) },
   'GET /api/v1/users': { expect: only(['program_admin', 'auditor'], 200) },
   'GET /api/v1/users/:id': {
     kinds: { own: ownUser, other: otherUser, missing },

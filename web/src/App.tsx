@@ -37,6 +37,7 @@ import { NoticePage } from './pages/notices/NoticePage.tsx';
 import { NoticesPage } from './pages/notices/NoticesPage.tsx';
 import { ExpiringPage } from './pages/officers/ExpiringPage.tsx';
 import { ImportPage } from './pages/officers/ImportPage.tsx';
+import { UnContributionsPage } from './pages/uncontributions/UnContributionsPage.tsx';
 import { MyProfilePage } from './pages/officers/MyProfilePage.tsx';
 import { NewOfficerPage } from './pages/officers/NewOfficerPage.tsx';
 import { OfficerPage } from './pages/officers/OfficerPage.tsx';
@@ -100,6 +101,7 @@ export function App() {
             <Route path="officers/new" element={protectedPage(<NewOfficerPage />)} />
             <Route path="officers/import" element={protectedPage(<ImportPage />)} />
             <Route path="officers/:id" element={protectedPage(<OfficerPage />)} />
+            <Route path="un-contributions" element={protectedPage(<UnContributionsPage />)} />
             <Route path="my-profile" element={protectedPage(<MyProfilePage />)} />
             <Route path="qualifications/expiring" element={protectedPage(<ExpiringPage />)} />
             <Route path="missions" element={protectedPage(<MissionsPage />)} />

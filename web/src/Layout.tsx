@@ -112,6 +112,9 @@ export function Layout() {
           {me && auth.can('report.read') ? navLink(`/${lang}/reports`, t('nav.reports')) : null}
           {me && auth.can('officer.list') ? navLink(`/${lang}/officers`, t('nav.officers')) : null}
           {me && auth.can('agency.list') ? navLink(`/${lang}/agencies`, t('nav.agencies')) : null}
+          {me && auth.can('uncontribution.read')
+            ? navLink(`/${lang}/un-contributions`, t('nav.unContributions'))
+            : null}
           {me && auth.can('officer.self')
             ? navLink(`/${lang}/my-profile`, t('nav.myProfile'))
             : null}

@@ -40,6 +40,7 @@ export const namespaces = [
   'notices',
   'tour',
   'reports',
+  'uncontributions',
 ] as const;
 
 export const i18n = i18next.createInstance();

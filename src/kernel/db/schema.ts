@@ -15,3 +15,4 @@ export * from '../../modules/events/schema.ts';
 export * from '../../modules/checkins/schema.ts';
 export * from '../../modules/incidents/schema.ts';
 export * from '../../modules/notices/schema.ts';
+export * from '../../modules/uncontributions/schema.ts';

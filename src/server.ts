@@ -37,6 +37,8 @@ import { checkInRoutes } from './modules/checkins/routes.ts';
 import { incidentRoutes } from './modules/incidents/routes.ts';
 import { noticeRoutes } from './modules/notices/routes.ts';
 import { agencyRoutes } from './modules/agencies/routes.ts';
+import { statisticsRoutes } from './modules/statistics/routes.ts';
+import { statisticsCache } from './modules/statistics/statistics.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { createMailer } from './kernel/mail/mail.ts';
 import { startJobs } from './kernel/jobs/jobs.ts';
@@ -328,6 +330,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(incidentRoutes);
   await app.register(noticeRoutes);
   await app.register(agencyRoutes);
+  app.decorate('statistics', statisticsCache());
+  await app.register(statisticsRoutes);
 
   if (fs.existsSync(webRoot)) {
     await app.register(fastifyStatic, {

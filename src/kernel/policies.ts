@@ -381,6 +381,10 @@ export const policies = {
   },
   'user.create': { roles: ['program_admin'] },
 
+  // The program's figures: aggregates only (no person), unsuppressed, for program staff, the
+  // decision partners and auditors. Agencies, officers and commanders read the public page.
+  'statistics.dashboard': { roles: decisionFileReaders },
+
   // The audit log.
   'audit.verify': { roles: ['program_admin', 'auditor'] },
 } satisfies Record<string, Policy>;

@@ -39,6 +39,7 @@ export const namespaces = [
   'incidents',
   'notices',
   'tour',
+  'statistics',
 ] as const;
 
 export const i18n = i18next.createInstance();

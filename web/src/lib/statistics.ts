@@ -130,8 +130,3 @@ export function pointsText(lang: Lang, value: number | null): string {
     signDisplay: 'exceptZero',
   }).format(value);
 }
-
-/** The latest year whose share is published (the text summary of the chart starts there). */
-export function latestYear<T extends { share: number | null }>(years: readonly T[]): T | undefined {
-  return years.at(-1);
-}

@@ -14,8 +14,9 @@ import { agencies, missions } from '../reference/schema.ts';
  * RCMP R1 w, R2 m, R3 m. 13 people, 4 women.
  *
  * Loaded history (prior_missions): UNTAG (Namibia) 1989-10-01..1990-03-21 S3, S4, P2; MINUSTAH
- * (Haiti) 2005 S1, S3, R2; MINUSTAH 2010-05-01 without an end, P2 (2010 only); R3 in "Bosnia
- * (IPTF)" 1997-98, no mission linked; S1 in MINUSMA 2019, which is also deployment D1 (once).
+ * (Haiti) 2005 S1, S3, R2; BINUH (Haiti) from 2025-05-01 without an end, P2 (still running,
+ * with no state: not in the "deployed now" split); R3 in "Bosnia (IPTF)" 1997-98, no mission
+ * linked; S1 in MINUSMA 2019, which is also deployment D1 (counted once).
  *
  * Deployments: MINUSMA (Mali) D1 S1 returned 2019, D7 P1 closed 2020-21; MONUSCO (DR Congo)
  * D2 S2 in theatre, D3 S5 remote, D4 P3 in theatre, D5 R1 in theatre, D6 S6 repatriating; BINUH
@@ -90,7 +91,7 @@ describeDb('program statistics', () => {
         prior('S3', 'MINUSTAH', '2005-01-10', '2005-12-20'),
         prior('R2', 'MINUSTAH', '2005-01-10', '2005-12-20'),
         prior('R3', null, '1997-03-01', '1998-02-28'),
-        prior('P2', 'MINUSTAH', '2010-05-01', null),
+        prior('P2', 'BINUH', '2025-05-01', null),
         prior('S1', 'MINUSMA', '2019-01-10', '2019-12-20'),
       ]);
 
@@ -204,12 +205,11 @@ describeDb('program statistics', () => {
     1997: [1, 0],
     1998: [1, 0],
     2005: [3, 1],
-    2010: [1, 0],
     2019: [1, 1],
     2020: [1, 1],
     2021: [1, 1],
-    2025: [4, 1],
-    2026: [8, 2],
+    2025: [5, 1],
+    2026: [9, 2],
   };
 
   it('computes every headline figure of the dashboard', async () => {
@@ -249,20 +249,20 @@ describeDb('program statistics', () => {
     const y2026 = d.womenByYear.find((y: { year: number }) => y.year === 2026);
     expect(y2026).toEqual({
       year: 2026,
-      deployed: 8,
+      deployed: 9,
       women: 2,
-      share: 25,
+      share: 22.2,
       unTarget: 29,
       programTarget: 30,
-      gapToUnTarget: 4,
-      gapToProgramTarget: 5,
+      gapToUnTarget: 6.8,
+      gapToProgramTarget: 7.8,
     });
     expect(d.womenByYear.find((y: { year: number }) => y.year === 2005)).toMatchObject({
       share: 33.3,
       unTarget: null,
       gapToUnTarget: null,
     });
-    expect(d.targets).toEqual({ un: 29, program: 30, gapToUnTarget: 4 });
+    expect(d.targets).toEqual({ un: 29, program: 30, gapToUnTarget: 6.8 });
     expect(
       d.womenByMission.map((m: Record<string, unknown>) => [
         m.code,
@@ -274,10 +274,10 @@ describeDb('program statistics', () => {
       ]),
     ).toEqual([
       ['UNTAG', 'NA', 3, 0, 3, 0],
-      ['MINUSTAH', 'HT', 4, 1, 4, 25],
+      ['MINUSTAH', 'HT', 3, 1, 3, 33.3],
       ['MINUSMA', 'ML', 2, 2, 2, 100],
+      ['BINUH', 'HT', 4, 0, 4, 0],
       ['MONUSCO', 'CD', 5, 2, 5, 40],
-      ['BINUH', 'HT', 3, 0, 3, 0],
     ]);
     const countries = [...d.countriesServed].sort((a, b) => a.code.localeCompare(b.code));
     expect(
@@ -313,6 +313,24 @@ describeDb('program statistics', () => {
     });
   });
 
+  it("gives an agency's contribution ledger from the same tours", async () => {
+    const [sq] = await t.db
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(eq(agencies.code, 'SQ'));
+    const staff = await t.as('program_officer');
+    const res = await staff.request('GET', `/api/v1/agencies/${sq!.id}/contributions`);
+    expect(res.statusCode, res.body).toBe(200);
+    const ledger = res.json();
+    // SQ: S1..S6; tours S1 2, S2 1, S3 2, S4 2, S5 1, S6 1; now S2, S4, S5, S6.
+    expect([ledger.deployedNow, ledger.deployedEver, ledger.tours]).toEqual([4, 6, 9]);
+    const year = (y: number) => ledger.byYear.find((r: { year: number }) => r.year === y);
+    // 2005: S1 and S3 (MINUSTAH); 2019: S1 once (the deployment and its prior record).
+    expect(year(2005)).toEqual({ year: 2005, released: 2, deployed: 2, women: 1 });
+    expect(year(2019)).toEqual({ year: 2019, released: 1, deployed: 1, women: 1 });
+    expect(year(2026)).toEqual({ year: 2026, released: 1, deployed: 4, women: 1 });
+  });
+
   const fewer = { suppressed: true, reason: 'fewer_than_5' };
   const complementary = { suppressed: true, reason: 'complementary' };
 
@@ -342,7 +360,7 @@ describeDb('program statistics', () => {
     const y2026 = p.womenOverTime.find((y: { year: number }) => y.year === 2026);
     expect(y2026).toEqual({
       year: 2026,
-      deployed: 8,
+      deployed: 9,
       women: fewer,
       share: null,
       unTarget: 29,

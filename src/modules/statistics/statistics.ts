@@ -17,9 +17,14 @@ import type { DeployedNow, Figures, NamedMission } from './rules.ts';
  *  (b) the history loaded in `prior_missions` (tours before the system), except a tour that is
  *      also a deployment (same officer, same mission, overlapping days), counted once. A prior
  *      tour whose mission is not linked counts as a tour and a person, not as a country or a
- *      mission; a prior tour without an end date counts in its start year only.
+ *      mission; one without an end date is still running (it ends today), as the agencies'
+ *      contribution ledger has always read it. It has no state to say where the officer works,
+ *      so it is `running` but not in the `now` split.
+ *
+ * Columns: officer_id, mission_id (null: not linked), start_date, end_date, now ('theatre',
+ * 'remote', 'travelling' or null), running (deployed now, or a prior tour not over today).
  */
-export function toursOnRecord(): SQL {
+export function toursOnRecord(today: IsoDate): SQL {
   return sql`
     select d.officer_id, d.mission_id, d.actual_start as start_date,
            coalesce(d.actual_end, d.planned_end) as end_date,
@@ -28,17 +33,20 @@ export function toursOnRecord(): SQL {
              when d.state = 'in_theatre' then 'theatre'
              when d.state = 'remote' then 'remote'
              else 'travelling'
-           end as now
+           end as now,
+           d.state in ('in_transit', 'in_theatre', 'remote', 'repatriating') as running
       from deployments d
      where d.actual_start is not null and d.state <> 'withdrawn'
     union all
-    select pm.officer_id, pm.mission_id, pm.start_date, coalesce(pm.end_date, pm.start_date), null
+    select pm.officer_id, pm.mission_id, pm.start_date, coalesce(pm.end_date, ${today}::date),
+           null, pm.end_date is null or pm.end_date >= ${today}::date
       from prior_missions pm
-     where not exists (
+     where pm.start_date <= ${today}::date
+       and not exists (
              select 1 from deployments d
               where d.officer_id = pm.officer_id and d.mission_id = pm.mission_id
                 and d.actual_start is not null and d.state <> 'withdrawn'
-                and d.actual_start <= coalesce(pm.end_date, pm.start_date)
+                and d.actual_start <= coalesce(pm.end_date, ${today}::date)
                 and coalesce(d.actual_end, d.planned_end) >= pm.start_date)`;
 }
 
@@ -52,7 +60,7 @@ const nowColumns = sql`count(distinct t.officer_id) filter (where t.now is not n
 
 /** Every figure of the dashboard and the public page, as of `today`. Aggregates only. */
 export async function computeFigures(db: Db, today: IsoDate): Promise<Figures> {
-  const tours = toursOnRecord();
+  const tours = toursOnRecord(today);
   const [totals] = await queryRows<{
     since: number | null;
     officersDeployed: number;

@@ -66,6 +66,7 @@ const publicStatistics = z
         inTheatre: publishedCount,
         remote: publishedCount,
         travelling: publishedCount,
+        history: publishedCount,
       }),
     }),
     countries: z.array(
@@ -99,6 +100,7 @@ const nowSchema = z.object({
   inTheatre: count('In theatre.'),
   remote: count('Working remotely (remote or virtual).'),
   travelling: count('In transit back to theatre, or repatriating.'),
+  history: count('On a tour of the loaded history not over yet (where is not recorded).'),
 });
 
 const dashboard = z

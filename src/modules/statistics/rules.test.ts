@@ -158,6 +158,7 @@ describe('the public answer', () => {
     inTheatre: total,
     remote: 0,
     travelling: 0,
+    history: 0,
   });
   const figures: Figures = {
     asOf: '2026-12-04',
@@ -168,7 +169,7 @@ describe('the public answer', () => {
     unlinkedTours: 0,
     countries: 2,
     missions: 3,
-    deployedNow: { total: 23, inTheatre: 23, remote: 0, travelling: 0 },
+    deployedNow: { total: 23, inTheatre: 23, remote: 0, travelling: 0, history: 0 },
     byAgency: [],
     byYear: [
       { year: 2025, deployed: 30, women: 3 },
@@ -216,6 +217,7 @@ describe('the public answer', () => {
   it('withholds the zeros of the split of those deployed now and keeps the rest', () => {
     expect(answer.headline.deployedNow.remote).toEqual(withheld);
     expect(answer.headline.deployedNow.travelling).toEqual(withheld);
+    expect(answer.headline.deployedNow.history).toEqual(withheld);
     expect(answer.headline.deployedNow.inTheatre).toBe(23);
     expect(answer.headline.officersDeployed).toBe(40);
     expect(answer.headline.women).toBe(9);

@@ -99,6 +99,8 @@ export interface DeployedNow {
   remote: number;
   /** On the way back to theatre, or leaving it (in transit, repatriating). */
   travelling: number;
+  /** On a tour of the loaded history that is not over: where they work is not recorded. */
+  history: number;
 }
 
 export interface NamedMission {
@@ -192,10 +194,14 @@ export function publicFigures(figures: Figures, targets: Targets) {
     'now.inTheatre': figures.deployedNow.inTheatre,
     'now.remote': figures.deployedNow.remote,
     'now.travelling': figures.deployedNow.travelling,
+    'now.history': figures.deployedNow.history,
   };
   const relations: Relation[] = [
     { total: 'people', parts: ['women', 'others'] },
-    { total: 'now.total', parts: ['now.inTheatre', 'now.remote', 'now.travelling'] },
+    {
+      total: 'now.total',
+      parts: ['now.inTheatre', 'now.remote', 'now.travelling', 'now.history'],
+    },
     { total: 'now.total', parts: figures.currentMissions.map((m) => `mission.${m.code}`) },
   ];
   for (const m of figures.currentMissions) values[`mission.${m.code}`] = m.total;
@@ -235,6 +241,7 @@ export function publicFigures(figures: Figures, targets: Targets) {
         inTheatre: cell('now.inTheatre'),
         remote: cell('now.remote'),
         travelling: cell('now.travelling'),
+        history: cell('now.history'),
       },
     },
     countries: figures.countriesServed.map((c) => ({

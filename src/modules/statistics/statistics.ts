@@ -18,11 +18,11 @@ import type { DeployedNow, Figures, NamedMission } from './rules.ts';
  *      also a deployment (same officer, same mission, overlapping days), counted once. A prior
  *      tour whose mission is not linked counts as a tour and a person, not as a country or a
  *      mission; one without an end date is still running (it ends today), as the agencies'
- *      contribution ledger has always read it. It has no state to say where the officer works,
- *      so it is `running` but not in the `now` split.
+ *      contribution ledger has always read it. One still running today is deployed now too, in
+ *      its own part of the split ('history': the records do not say where the officer works).
  *
  * Columns: officer_id, mission_id (null: not linked), start_date, end_date, now ('theatre',
- * 'remote', 'travelling' or null), running (deployed now, or a prior tour not over today).
+ * 'remote', 'travelling', 'history' or null: not deployed now), running (now is not null).
  */
 export function toursOnRecord(today: IsoDate): SQL {
   return sql`
@@ -39,7 +39,8 @@ export function toursOnRecord(today: IsoDate): SQL {
      where d.actual_start is not null and d.state <> 'withdrawn'
     union all
     select pm.officer_id, pm.mission_id, pm.start_date, coalesce(pm.end_date, ${today}::date),
-           null, pm.end_date is null or pm.end_date >= ${today}::date
+           case when pm.end_date is null or pm.end_date >= ${today}::date then 'history' end,
+           pm.end_date is null or pm.end_date >= ${today}::date
       from prior_missions pm
      where pm.start_date <= ${today}::date
        and not exists (
@@ -56,7 +57,8 @@ const missionColumns = sql`m.code, m.acronym, m.name_en as "nameEn", m.name_fr a
 const nowColumns = sql`count(distinct t.officer_id) filter (where t.now is not null)::int as total,
   count(distinct t.officer_id) filter (where t.now = 'theatre')::int as "inTheatre",
   count(distinct t.officer_id) filter (where t.now = 'remote')::int as remote,
-  count(distinct t.officer_id) filter (where t.now = 'travelling')::int as travelling`;
+  count(distinct t.officer_id) filter (where t.now = 'travelling')::int as travelling,
+  count(distinct t.officer_id) filter (where t.now = 'history')::int as history`;
 
 /** Every figure of the dashboard and the public page, as of `today`. Aggregates only. */
 export async function computeFigures(db: Db, today: IsoDate): Promise<Figures> {
@@ -164,7 +166,7 @@ export async function computeFigures(db: Db, today: IsoDate): Promise<Figures> {
     unlinkedTours: totals?.unlinkedTours ?? 0,
     countries: totals?.countries ?? 0,
     missions: totals?.missions ?? 0,
-    deployedNow: deployedNow ?? { total: 0, inTheatre: 0, remote: 0, travelling: 0 },
+    deployedNow: deployedNow ?? { total: 0, inTheatre: 0, remote: 0, travelling: 0, history: 0 },
     byAgency,
     byYear: byYear.filter((y) => y.year !== null),
     byMission,

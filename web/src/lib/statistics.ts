@@ -42,6 +42,7 @@ export interface PublicStatistics {
       inTheatre: PublishedCount;
       remote: PublishedCount;
       travelling: PublishedCount;
+      history: PublishedCount;
     };
   };
   countries: Array<{
@@ -63,6 +64,7 @@ interface Now {
   inTheatre: number;
   remote: number;
   travelling: number;
+  history: number;
 }
 
 export interface Dashboard {

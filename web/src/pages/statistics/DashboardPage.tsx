@@ -58,7 +58,12 @@ function Board({ data, lang, t }: { data: Dashboard; lang: Lang; t: TFunction })
           <Figure
             label={t('headline.deployedNow')}
             value={n(now.total)}
-            detail={`${t('headline.inTheatre')}: ${n(now.inTheatre)}; ${t('headline.remote')}: ${n(now.remote)}; ${t('headline.travelling')}: ${n(now.travelling)}`}
+            detail={[
+              `${t('headline.inTheatre')}: ${n(now.inTheatre)}`,
+              `${t('headline.remote')}: ${n(now.remote)}`,
+              `${t('headline.travelling')}: ${n(now.travelling)}`,
+              `${t('headline.history')}: ${n(now.history)}`,
+            ].join('; ')}
           />
           <Figure
             label={t('headline.women')}
@@ -135,6 +140,9 @@ function Board({ data, lang, t }: { data: Dashboard; lang: Lang; t: TFunction })
                   <th scope="col" className="numeric">
                     {t('dashboard.travelling')}
                   </th>
+                  <th scope="col" className="numeric">
+                    {t('dashboard.history')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -147,6 +155,7 @@ function Board({ data, lang, t }: { data: Dashboard; lang: Lang; t: TFunction })
                     <td className="numeric">{n(m.inTheatre)}</td>
                     <td className="numeric">{n(m.remote)}</td>
                     <td className="numeric">{n(m.travelling)}</td>
+                    <td className="numeric">{n(m.history)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -73,7 +73,12 @@ function Figures({ data, lang, t }: { data: PublicStatistics; lang: Lang; t: TFu
           <Figure
             label={t('headline.deployedNow')}
             value={c(h.deployedNow.total)}
-            detail={`${t('headline.inTheatre')}: ${c(h.deployedNow.inTheatre)}; ${t('headline.remote')}: ${c(h.deployedNow.remote)}; ${t('headline.travelling')}: ${c(h.deployedNow.travelling)}`}
+            detail={[
+              `${t('headline.inTheatre')}: ${c(h.deployedNow.inTheatre)}`,
+              `${t('headline.remote')}: ${c(h.deployedNow.remote)}`,
+              `${t('headline.travelling')}: ${c(h.deployedNow.travelling)}`,
+              `${t('headline.history')}: ${c(h.deployedNow.history)}`,
+            ].join('; ')}
           />
           <Figure
             label={t('headline.women')}

@@ -58,17 +58,14 @@ function Board({ data, lang, t }: { data: Dashboard; lang: Lang; t: TFunction })
           <Figure
             label={t('headline.deployedNow')}
             value={n(now.total)}
-            detail={[
-              `${t('headline.inTheatre')}: ${n(now.inTheatre)}`,
-              `${t('headline.remote')}: ${n(now.remote)}`,
-              `${t('headline.travelling')}: ${n(now.travelling)}`,
-              `${t('headline.history')}: ${n(now.history)}`,
-            ].join('; ')}
+            detail={(['inTheatre', 'remote', 'travelling', 'history'] as const).map((part) =>
+              t('headline.part', { label: t(`headline.${part}`), value: n(now[part]) }),
+            )}
           />
           <Figure
             label={t('headline.women')}
             value={percentText(lang, data.womenShare)}
-            detail={n(data.women)}
+            detail={[t('headline.part', { label: t('women.women'), value: n(data.women) })]}
           />
         </dl>
         {data.unlinkedTours > 0 ? (

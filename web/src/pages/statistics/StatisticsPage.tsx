@@ -73,12 +73,9 @@ function Figures({ data, lang, t }: { data: PublicStatistics; lang: Lang; t: TFu
           <Figure
             label={t('headline.deployedNow')}
             value={c(h.deployedNow.total)}
-            detail={[
-              `${t('headline.inTheatre')}: ${c(h.deployedNow.inTheatre)}`,
-              `${t('headline.remote')}: ${c(h.deployedNow.remote)}`,
-              `${t('headline.travelling')}: ${c(h.deployedNow.travelling)}`,
-              `${t('headline.history')}: ${c(h.deployedNow.history)}`,
-            ].join('; ')}
+            detail={(['inTheatre', 'remote', 'travelling', 'history'] as const).map((part) =>
+              t('headline.part', { label: t(`headline.${part}`), value: c(h.deployedNow[part]) }),
+            )}
           />
           <Figure
             label={t('headline.women')}
@@ -134,7 +131,8 @@ export function Figure({
 }: {
   label: string;
   value: string;
-  detail?: string;
+  /** Parts of the figure, each a line ("In theatre: 6"). */
+  detail?: string[];
   testId?: string;
 }) {
   return (
@@ -144,7 +142,13 @@ export function Figure({
         <span className="figure-value" data-testid={testId}>
           {value}
         </span>
-        {detail ? <span className="figure-detail">{detail}</span> : null}
+        {detail ? (
+          <ul className="figure-detail">
+            {detail.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        ) : null}
       </dd>
     </div>
   );

@@ -214,6 +214,24 @@ describe('the public answer', () => {
     expect(answer.headline.deployedNow.total).toBe(23);
   });
 
+  it('counts those deployed now outside any mission in the sum, unpublished', () => {
+    // 26 deployed now: MINUSMA 20, EUCAP 3, and 3 on history tours without a mission. EUCAP's 3
+    // and the 3 others hide each other: 26 - 20 = 6 is all anyone can tell.
+    const some = publicFigures(
+      { ...figures, deployedNow: { ...figures.deployedNow, total: 26, history: 3 } },
+      targets,
+    );
+    expect(some.currentMissions.map((m) => m.deployed)).toEqual([20, withheld]);
+    expect(some.headline.deployedNow.total).toBe(26);
+    // 30 deployed now, 7 others: EUCAP's 3 alone is small, the smallest other part (unpublished)
+    // hides it.
+    const more = publicFigures(
+      { ...figures, deployedNow: { ...figures.deployedNow, total: 30, history: 7 } },
+      targets,
+    );
+    expect(more.currentMissions.map((m) => m.deployed)).toEqual([20, withheld]);
+  });
+
   it('withholds the zeros of the split of those deployed now and keeps the rest', () => {
     expect(answer.headline.deployedNow.remote).toEqual(withheld);
     expect(answer.headline.deployedNow.travelling).toEqual(withheld);

@@ -202,9 +202,17 @@ export function publicFigures(figures: Figures, targets: Targets) {
       total: 'now.total',
       parts: ['now.inTheatre', 'now.remote', 'now.travelling', 'now.history'],
     },
-    { total: 'now.total', parts: figures.currentMissions.map((m) => `mission.${m.code}`) },
   ];
   for (const m of figures.currentMissions) values[`mission.${m.code}`] = m.total;
+  // Those deployed now on a history tour with no mission linked are in the total, in no mission:
+  // an unpublished remainder keeps the sum exact (when there are any).
+  const inMissions = figures.currentMissions.reduce((sum, m) => sum + m.total, 0);
+  const missionParts = figures.currentMissions.map((m) => `mission.${m.code}`);
+  if (figures.deployedNow.total > inMissions) {
+    values['now.others'] = figures.deployedNow.total - inMissions;
+    missionParts.push('now.others');
+  }
+  relations.push({ total: 'now.total', parts: missionParts });
   for (const c of figures.countriesServed) {
     // Distinct people: a person may have served in several countries, so no sum relates them.
     values[`country.${c.code}.officers`] = c.officers;

@@ -3,7 +3,9 @@
  * cases: the point is volume, not the audit trail). Deterministic from a seed. Officers of every
  * seeded agency (the RCMP about 35%), tours of about twelve months on seeded missions running at
  * the time, one to five tours each with gaps between, the share of women rising from about 8% in
- * 1989 to about 30% now; a post per tour; every move of each tour; a weekly check-in in theatre.
+ * 1989 to about 30% now. Tours before `loadedHistoryBefore` are the loaded history
+ * (`prior_missions`); later ones are deployments, each with a post, every move and a weekly
+ * check-in in theatre.
  * The demo's history and `seed --history` (issue 9) are the realistic, use-case-driven ones.
  */
 import { sql } from 'drizzle-orm';
@@ -18,7 +20,7 @@ import {
   type DeploymentState,
 } from '../src/modules/deployments/schema.ts';
 import { posts } from '../src/modules/missions/schema.ts';
-import { officers } from '../src/modules/officers/schema.ts';
+import { officers, priorMissions } from '../src/modules/officers/schema.ts';
 
 /** mulberry32: a small, fast, seeded generator (the same history for the same seed). */
 export function random(seed: number): () => number {
@@ -36,12 +38,19 @@ export interface HistorySize {
   officers: number;
   /** Weekly check-ins from this year on (earlier tours predate the program's check-ins). */
   checkInsSince: number;
+  /**
+   * Tours that began before this year are the loaded history (`prior_missions`: no post, no
+   * moves, no check-ins), as tours from before the system are; later ones are deployments.
+   */
+  loadedHistoryBefore: number;
   seed: number;
 }
 
 export interface HistoryCounts {
   officers: number;
   deployments: number;
+  /** Tours in the loaded history (`prior_missions`). */
+  priorTours: number;
   moves: number;
   checkIns: number;
   /** Moves and check-ins: the deployment events. */
@@ -94,6 +103,7 @@ export async function generateHistory(
   const postRows: Array<typeof posts.$inferInsert> = [];
   const moves: Array<typeof deploymentMoves.$inferInsert> = [];
   const checks: Array<typeof checkIns.$inferInsert> = [];
+  const prior: Array<typeof priorMissions.$inferInsert> = [];
   const todayYear = Number(today.slice(0, 4));
 
   for (let i = 0; i < size.officers; i++) {
@@ -121,6 +131,17 @@ export async function generateHistory(
       }
       const mission = pick(candidates);
       const end = addDays(start, 300 + Math.floor(rnd() * 130));
+      if (Number(start.slice(0, 4)) < size.loadedHistoryBefore && end < today) {
+        prior.push({
+          officerId: id,
+          missionId: mission.id,
+          missionName: 'History',
+          startDate: start,
+          endDate: end,
+        });
+        start = addDays(end, 120 + Math.floor(rnd() * 1500));
+        continue;
+      }
       const deploymentId = crypto.randomUUID();
       const seq = (seqOf.get(mission.id) ?? 0) + 1;
       seqOf.set(mission.id, seq);
@@ -198,6 +219,7 @@ export async function generateHistory(
 
   await db.transaction(async (tx) => {
     await bulkInsert(tx, officers, people);
+    await bulkInsert(tx, priorMissions, prior);
     await bulkInsert(tx, posts, postRows);
     await bulkInsert(tx, deployments, tours);
     await bulkInsert(tx, deploymentMoves, moves, 10_000);
@@ -206,6 +228,7 @@ export async function generateHistory(
   return {
     officers: people.length,
     deployments: tours.length,
+    priorTours: prior.length,
     moves: moves.length,
     checkIns: checks.length,
     events: moves.length + checks.length,

@@ -39,6 +39,8 @@ import { noticeRoutes } from './modules/notices/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { agencyRoutes } from './modules/agencies/routes.ts';
 import { unContributionRoutes } from './modules/uncontributions/routes.ts';
+import { statisticsRoutes } from './modules/statistics/routes.ts';
+import { statisticsCache } from './modules/statistics/statistics.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { createMailer } from './kernel/mail/mail.ts';
 import { startJobs } from './kernel/jobs/jobs.ts';
@@ -332,6 +334,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(reportRoutes);
   await app.register(agencyRoutes);
   await app.register(unContributionRoutes);
+  app.decorate('statistics', statisticsCache());
+  await app.register(statisticsRoutes);
 
   if (fs.existsSync(webRoot)) {
     await app.register(fastifyStatic, {

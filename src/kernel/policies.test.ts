@@ -193,4 +193,13 @@ describe('policy registry', () => {
       }),
     ).toBe(false);
   });
+
+  it('opens the statistics dashboard to program staff, the partners and auditors only', () => {
+    expect(roles.filter((r) => can(actor(r), 'statistics.dashboard'))).toEqual([
+      'program_admin',
+      'program_officer',
+      'decision_partner',
+      'auditor',
+    ]);
+  });
 });

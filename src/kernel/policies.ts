@@ -389,6 +389,9 @@ export const policies = {
   // Reports: aggregates computed from the records, for program staff, the decision partners and
   // auditors (never a person's record: each report counts).
   'report.read': { roles: decisionFileReaders },
+  // The program's figures: aggregates only (no person), unsuppressed, for program staff, the
+  // decision partners and auditors. Agencies, officers and commanders read the public page.
+  'statistics.dashboard': { roles: decisionFileReaders },
 
   // The audit log.
   'audit.verify': { roles: ['program_admin', 'auditor'] },

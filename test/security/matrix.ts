@@ -187,6 +187,12 @@ export const matrix: Record<string, MatrixEntry> = {
   'GET /api/v1/reference/mission-roles': { expect: signedIn(200) },
   'GET /api/v1/reference/post-types': { expect: signedIn(200) },
   'GET /api/v1/agencies': { expect: signedIn(200) },
+  // The public statistics are open data (no sign-in); the dashboard is for staff, the partners and
+  // auditors (aggregate only).
+  'GET /api/v1/public/statistics': {
+    expect: Object.fromEntries(subjects.map((s) => [s, 200])) as Record<Subject, Expected>,
+  },
+  'GET /api/v1/statistics/dashboard': { expect: only(decisionFileReaders, 200) },
   'GET /api/v1/agencies/:id': {
     kinds: { own: (t) => t.ids.ownAgency, other: (t) => t.ids.otherAgency, missing },
     expect: {

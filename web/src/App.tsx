@@ -48,6 +48,8 @@ import { RequestPage } from './pages/requests/RequestPage.tsx';
 import { ReportsPage } from './pages/reports/ReportsPage.tsx';
 import { RequestsPage } from './pages/requests/RequestsPage.tsx';
 import { SignInPage } from './pages/sign-in/SignInPage.tsx';
+import { DashboardPage } from './pages/statistics/DashboardPage.tsx';
+import { StatisticsPage } from './pages/statistics/StatisticsPage.tsx';
 import { NewCoursePage } from './pages/training/NewCoursePage.tsx';
 import { NewSessionPage } from './pages/training/NewSessionPage.tsx';
 import { SessionPage } from './pages/training/SessionPage.tsx';
@@ -94,6 +96,9 @@ export function App() {
           <Route path=":lang" element={<LangGate />}>
             <Route index element={<HomePage />} />
             <Route path="sign-in" element={<SignInPage />} />
+            {/* Public: open to anyone, signed in or not (aggregate figures, small counts withheld). */}
+            <Route path="statistics" element={<StatisticsPage />} />
+            <Route path="dashboard" element={protectedPage(<DashboardPage />)} />
             <Route path="account" element={protectedPage(<AccountPage />)} />
             <Route path="agencies" element={protectedPage(<AgenciesPage />)} />
             <Route path="agencies/:id" element={protectedPage(<AgencyPage />)} />

@@ -121,6 +121,10 @@ export function Layout() {
           {me && auth.can('officer.self') && auth.can('training.read')
             ? navLink(`/${lang}/my-training`, t('nav.myTraining'))
             : null}
+          {me && auth.can('statistics.dashboard')
+            ? navLink(`/${lang}/dashboard`, t('nav.dashboard'))
+            : null}
+          {navLink(`/${lang}/statistics`, t('nav.statistics'))}
           {me ? navLink(`/${lang}/account`, t('nav.account')) : null}
           {auth.state.status === 'signedOut'
             ? navLink(`/${lang}/sign-in`, t('header.signIn'))
@@ -153,7 +157,12 @@ export function Layout() {
       <main id="main-content" tabIndex={-1} className="page-container">
         <Outlet />
       </main>
-      <GcdsFooter lang={lang} display="full" />
+      <GcdsFooter
+        lang={lang}
+        display="full"
+        contextualHeading={t('footer.heading')}
+        contextualLinks={{ [t('nav.statistics')]: `/${lang}/statistics` }}
+      />
     </>
   );
 }

@@ -41,6 +41,7 @@ export const namespaces = [
   'tour',
   'reports',
   'uncontributions',
+  'statistics',
 ] as const;
 
 export const i18n = i18next.createInstance();

@@ -4,6 +4,7 @@ import { queryRows, type Db } from '../../kernel/db/client.ts';
 import { assertVersion } from '../../kernel/db/version.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { officers } from '../officers/schema.ts';
+import { toursOnRecord } from '../statistics/statistics.ts';
 import { agencies } from '../reference/schema.ts';
 import { users } from '../users/schema.ts';
 
@@ -100,9 +101,9 @@ export interface ContributionLedger {
 }
 
 /**
- * What an agency has given the program, counted from its officers' tours: the missions on their
- * record (prior missions, the history loaded from agency and program files). A tour without an
- * end date is still running. Years run from the agency's first tour to today's year, so a year
+ * What an agency has given the program, counted from its officers' tours on record (the
+ * statistics module's one definition: deployments that began, and the history loaded from agency
+ * and program files, a tour in both counted once). A tour without an end date is still running. Years run from the agency's first tour to today's year, so a year
  * without tours shows as zeros rather than a gap.
  */
 export async function contributionLedger(
@@ -111,10 +112,9 @@ export async function contributionLedger(
   today: string,
 ): Promise<ContributionLedger> {
   const tours = sql`
-    select o.id as officer_id, o.gender, pm.start_date, coalesce(pm.end_date, ${today}::date) as end_date,
-           pm.end_date is null or pm.end_date >= ${today}::date as running
-      from prior_missions pm join officers o on o.id = pm.officer_id
-     where o.agency_id = ${agencyId} and pm.start_date <= ${today}::date`;
+    select t.officer_id, o.gender, t.start_date, t.end_date, t.running
+      from (${toursOnRecord(today)}) t join officers o on o.id = t.officer_id
+     where o.agency_id = ${agencyId}`;
   const [totals] = await queryRows<{ deployedNow: number; deployedEver: number; tours: number }>(
     db,
     sql`with tours as (${tours})

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../kernel/db/client.ts';
+import { toursOnRecord } from '../statistics/statistics.ts';
 import type { Column, ReportTable, Row } from './tables.ts';
 
 /**
@@ -63,6 +64,87 @@ const share = (part: SQL, whole: SQL) =>
   sql`case when ${whole} = 0 then null else round(100.0 * ${part} / ${whole}, 1)::float8 end`;
 
 export const reports = {
+  /** Officers deployed during each year (or month), by mission: the program over time. */
+  'deployments-over-time': {
+    filters: ['from', 'to', 'missionId', 'countryCode', 'organizationCode', 'agencyId', 'gender'],
+    columns: [
+      { key: 'period', kind: 'text' },
+      mission,
+      count('officers'),
+      count('women'),
+      percent('womenShare'),
+    ],
+    chart: { category: 'period', series: ['officers'] },
+    build: (db, f, today) =>
+      queryRows<Row>(
+        db,
+        sql`with t as (${toursOnRecord(today)}),
+            years as (
+              select generate_series(
+                       coalesce(extract(year from ${f.from ?? null}::date)::int,
+                                (select extract(year from min(start_date))::int from t), 1989),
+                       extract(year from coalesce(${f.to ?? null}::date, ${today}::date))::int) as year)
+            select y.year::text as period, m.acronym as mission,
+                   count(distinct t.officer_id)::int as officers,
+                   count(distinct t.officer_id) filter (where o.gender = 'woman')::int as women,
+                   ${share(
+                     sql`count(distinct t.officer_id) filter (where o.gender = 'woman')`,
+                     sql`count(distinct t.officer_id)`,
+                   )} as "womenShare"
+              from years y
+              join t on t.start_date <= make_date(y.year, 12, 31) and t.end_date >= make_date(y.year, 1, 1)
+              join missions m on m.id = t.mission_id
+              join officers o on o.id = t.officer_id
+             where true ${where([
+               ...overlaps(f, sql`t.start_date`, sql`t.end_date`),
+               ...missionFilters(f),
+               ...officerFilters(f),
+             ])}
+             group by y.year, m.acronym
+             order by y.year desc, officers desc, m.acronym`,
+      ),
+  },
+
+  /** What each partner agency has given: officers ever deployed, tours, deployed now, women. */
+  'agency-contributions': {
+    filters: ['from', 'to', 'missionId', 'countryCode', 'organizationCode', 'agencyId', 'gender'],
+    columns: [
+      { key: 'agency', kind: 'bilingual' },
+      count('officers'),
+      count('tours'),
+      count('deployedNow'),
+      count('women'),
+      percent('womenShare'),
+    ],
+    chart: { category: 'agency', series: ['officers'] },
+    build: (db, f, today) =>
+      queryRows<Row>(
+        db,
+        sql`with t as (${toursOnRecord(today)})
+            select json_build_object('en', a.name_en, 'fr', a.name_fr) as agency,
+                   count(distinct t.officer_id)::int as officers,
+                   count(*)::int as tours,
+                   count(distinct t.officer_id) filter (where t.running)::int as "deployedNow",
+                   count(distinct t.officer_id) filter (where o.gender = 'woman')::int as women,
+                   ${share(
+                     sql`count(distinct t.officer_id) filter (where o.gender = 'woman')`,
+                     sql`count(distinct t.officer_id)`,
+                   )} as "womenShare"
+              from t
+              join officers o on o.id = t.officer_id
+              join agencies a on a.id = o.agency_id
+              left join missions m on m.id = t.mission_id
+             where true ${where([
+               ...overlaps(f, sql`t.start_date`, sql`t.end_date`),
+               ...(f.missionId || f.countryCode || f.organizationCode
+                 ? [sql`m.id is not null`, ...missionFilters(f)]
+                 : []),
+               ...officerFilters(f),
+             ])}
+             group by a.id, a.name_en, a.name_fr
+             order by officers desc, a.name_en`,
+      ),
+  },
   /** Who is deployed now, by mission and town: in theatre or remote, and how many women. */
   'current-contingent': {
     filters: ['missionId', 'countryCode', 'organizationCode', 'agencyId', 'role', 'gender'],

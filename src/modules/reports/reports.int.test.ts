@@ -8,6 +8,7 @@ import { describeDb } from '../../../test/support/db.ts';
 import { addPeopleFixtures } from '../../../test/support/people.ts';
 import { incidents } from '../incidents/schema.ts';
 import { posts } from '../missions/schema.ts';
+import { priorMissions } from '../officers/schema.ts';
 
 /**
  * The reports on a small fixture: four officers in MINUSMA (women, man, woman, man; the last
@@ -70,6 +71,14 @@ describeDb('reports', () => {
         narrative: 'Confidential narrative',
       })),
     );
+    // The loaded history: the SPVM officer served in MINUSTAH in 2010-2011.
+    await t.db.insert(priorMissions).values({
+      officerId: t.ids.otherOfficer!,
+      missionId: t.ids.otherMission!,
+      missionName: 'MINUSTAH',
+      startDate: '2010-03-01',
+      endDate: '2011-02-28',
+    });
     staff = await t.as('program_officer');
   });
   afterAll(() => t?.close());
@@ -85,6 +94,8 @@ describeDb('reports', () => {
     expect(res.statusCode).toBe(200);
     const ids = res.json().items.map((r: { id: string }) => r.id);
     expect(ids).toEqual([
+      'deployments-over-time',
+      'agency-contributions',
       'current-contingent',
       'roles-and-teams',
       'readiness-pipeline',
@@ -138,6 +149,34 @@ describeDb('reports', () => {
       await report('current-contingent', `?agencyId=${t.ids.otherAgency}`)
     ).json();
     expect(otherAgency.rows).toEqual([]);
+  });
+
+  it('counts the officers deployed each year by mission, from deployments and the loaded history', async () => {
+    const { rows } = (await report('deployments-over-time')).json();
+    const year = today.slice(0, 4);
+    expect(rows.filter((r: { period: string }) => r.period === year)).toEqual([
+      { period: year, mission: 'MINUSMA', officers: 4, women: 2, womenShare: 50 },
+      { period: year, mission: 'MINUSTAH', officers: 1, women: 1, womenShare: 100 },
+    ]);
+    for (const y of ['2010', '2011'])
+      expect(rows.filter((r: { period: string }) => r.period === y)).toEqual([
+        { period: y, mission: 'MINUSTAH', officers: 1, women: 1, womenShare: 100 },
+      ]);
+    expect(rows.filter((r: { period: string }) => r.period === '2012')).toEqual([]);
+    const period = (await report('deployments-over-time', '?from=2010-01-01&to=2011-12-31')).json();
+    expect(period.rows.map((r: { period: string }) => r.period)).toEqual(['2011', '2010']);
+  });
+
+  it('counts what each agency contributed: officers, tours, deployed now, women', async () => {
+    const { rows } = (await report('agency-contributions')).json();
+    expect(rows.map(({ agency: _agency, ...figures }: { agency: string }) => figures)).toEqual([
+      { officers: 5, tours: 5, deployedNow: 5, women: 3, womenShare: 60 },
+      { officers: 1, tours: 1, deployedNow: 0, women: 1, womenShare: 100 },
+    ]);
+    const minustah = (
+      await report('agency-contributions', `?missionId=${t.ids.otherMission}`)
+    ).json();
+    expect(minustah.rows.map((r: { officers: number }) => r.officers)).toEqual([1, 1]);
   });
 
   it('counts the posts filled by role and team, in the caller’s language', async () => {

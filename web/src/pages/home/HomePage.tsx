@@ -43,6 +43,9 @@ export function HomePage() {
           </div>
         ) : null}
         <p className="lead">{t('public.intro')}</p>
+        <p>
+          <Link to={`/${lang}/statistics`}>{t('public.statistics')}</Link>
+        </p>
         <p>{t('public.signInPrompt')}</p>
         <p>
           <Link className="button-link" to={`/${lang}/sign-in`}>
@@ -162,6 +165,18 @@ export function HomePage() {
       description: t('signedIn.pages.ownAgencyDescription'),
     });
   }
+  if (auth.can('statistics.dashboard')) {
+    pages.push({
+      to: `/${lang}/dashboard`,
+      title: t('signedIn.pages.dashboard'),
+      description: t('signedIn.pages.dashboardDescription'),
+    });
+  }
+  pages.push({
+    to: `/${lang}/statistics`,
+    title: t('signedIn.pages.statistics'),
+    description: t('signedIn.pages.statisticsDescription'),
+  });
   pages.push({
     to: `/${lang}/account`,
     title: t('signedIn.pages.account'),

@@ -61,21 +61,24 @@ describe('reports in Chromium', () => {
     await page.getByText(tr(lang, 'reports', 'empty')).waitFor();
     await axe(page, `reports (${lang})`);
     await page.goto(`${base}/${lang}/reports`);
+    await page
+      .getByRole('heading', { name: tr(lang, 'reports', 'titles.deployments-over-time') })
+      .waitFor();
     await page.locator('table.data-table').waitFor();
-    await axe(page, `current contingent (${lang})`);
+    await axe(page, `deployments over time (${lang})`);
     await page.close();
     expect(watched.csp.slice(before)).toEqual([]);
   });
 
   it('narrows the current contingent to women and exports it as CSV', async () => {
     const page = await watchedPage(context);
-    await page.goto(`${base}/en/reports`);
+    await page.goto(`${base}/en/reports?report=current-contingent`);
     await ready(page, tr('en', 'reports', 'title'));
     await page
       .getByLabel(label(tr('en', 'reports', 'filters.gender')))
       .selectOption({ label: tr('en', 'people', 'genders.woman') });
     await page.getByRole('button', { name: tr('en', 'common', 'filters.apply') }).click();
-    await expect.poll(() => page.url()).toMatch(/gender=woman/);
+    await expect.poll(() => page.url()).toMatch(/report=current-contingent.*gender=woman/);
     // Five officers, every other one a woman: three women, all in theatre in Bamako.
     const row = page.locator('table.data-table tbody tr').first();
     await expect.poll(() => row.locator('th').textContent()).toBe('MINUSMA');

@@ -65,7 +65,8 @@ describe('reports in Chromium', () => {
       .getByRole('heading', { name: tr(lang, 'reports', 'titles.deployments-over-time') })
       .waitFor();
     await page.locator('table.data-table').waitFor();
-    await axe(page, `deployments over time (${lang})`);
+    await page.getByTestId('report-chart').locator('svg').waitFor();
+    await axe(page, `deployments over time, with its chart (${lang})`);
     await page.close();
     expect(watched.csp.slice(before)).toEqual([]);
   });

@@ -20,11 +20,17 @@ export const filterKeys = [
 export type FilterKey = (typeof filterKeys)[number];
 export type ReportFilters = Partial<Record<FilterKey, string>>;
 
+export type ReportChart =
+  { category: string; series: string[] } | { category: string; stackBy: string; value: string };
+
 export interface ReportDefinition {
   filters: readonly FilterKey[];
   columns: Column[];
-  /** The columns a chart of the report stacks: the category, and the counts to draw. */
-  chart: { category: string; series: string[] } | null;
+  /**
+   * How a chart draws the report: a bar per `category` value, stacking either the counts of the
+   * `series` columns, or (`stackBy`) one count column split by another column's values.
+   */
+  chart: ReportChart | null;
   build(db: Db, f: ReportFilters, today: string): Promise<Row[]>;
 }
 
@@ -74,7 +80,7 @@ export const reports = {
       count('women'),
       percent('womenShare'),
     ],
-    chart: { category: 'period', series: ['officers'] },
+    chart: { category: 'period', stackBy: 'mission', value: 'officers' },
     build: (db, f, today) =>
       queryRows<Row>(
         db,

@@ -52,7 +52,12 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
                 id: z.string(),
                 filters: z.array(z.enum(filterKeys)),
                 columns: z.array(column),
-                chart: z.object({ category: z.string(), series: z.array(z.string()) }).nullable(),
+                chart: z
+                  .union([
+                    z.object({ category: z.string(), series: z.array(z.string()) }),
+                    z.object({ category: z.string(), stackBy: z.string(), value: z.string() }),
+                  ])
+                  .nullable(),
               }),
             ),
           }),

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth.tsx';
@@ -9,14 +9,17 @@ import { formatNumber, formatPercent } from '../../lib/format.ts';
 import { useApi, useLang, usePageTitle } from '../../lib/hooks.ts';
 import { useCodeList } from '../../lib/reference.ts';
 import {
+  chartOf,
   isNumeric,
   reportQuery,
+  type ChartData,
   type ReportAnswer,
   type ReportSummary,
 } from '../../lib/reports.ts';
 import { useMissionOptions } from '../evaluations/EvaluationsPage.tsx';
 import { NotFoundPage } from '../not-found/NotFoundPage.tsx';
 import { useAgencies } from '../officers/parts.tsx';
+import '../statistics/statistics.css';
 
 const genders = ['woman', 'man', 'another', 'undisclosed'] as const;
 
@@ -119,6 +122,9 @@ function ReportView({ reports }: { reports: ReportSummary[] }) {
         <p>{t(`descriptions.${report.id}`)}</p>
         {answer.status === 'error' ? <LoadError error={answer.error} /> : null}
         {answer.status === 'loading' ? <Loading /> : null}
+        {answer.status === 'ready' && report.chart ? (
+          <ReportChart title={title} report={report} answer={answer.data} />
+        ) : null}
         {answer.status === 'ready' ? <ReportTableView title={title} answer={answer.data} /> : null}
       </section>
       <section aria-labelledby="report-export">
@@ -176,4 +182,71 @@ function ReportTableView({ title, answer }: { title: string; answer: ReportAnswe
       </table>
     </div>
   );
+}
+
+/**
+ * The report at a glance: stacked bars drawn by ECharts as an SVG string (the charting code is
+ * loaded on demand), with a sentence that says what it shows; the table below is its text
+ * alternative, with the same figures.
+ */
+function ReportChart({
+  title,
+  report,
+  answer,
+}: {
+  title: string;
+  report: ReportSummary;
+  answer: ReportAnswer;
+}) {
+  const { t } = useTranslation('reports');
+  const lang = useLang();
+  const data = useMemo(
+    () => chartOf(report.chart!, answer.rows, (key) => t(`columns.${key}`), t('chart.other')),
+    [report, answer, t],
+  );
+  const svg = useBarChart(data, lang);
+  if (!data) return null;
+  const chart = report.chart!;
+  const series =
+    'series' in chart
+      ? chart.series.map((key) => t(`columns.${key}`)).join(', ')
+      : t('chart.splitBy', {
+          value: t(`columns.${chart.value}`),
+          stack: t(`columns.${chart.stackBy}`),
+        });
+  const summaryId = `report-chart-summary-${report.id}`;
+  return (
+    <figure className="report-chart">
+      <p id={summaryId}>
+        {t('chart.summary', { series, category: t(`columns.${chart.category}`).toLowerCase() })}
+      </p>
+      {svg ? (
+        <div
+          className="chart"
+          role="img"
+          aria-label={t('chart.label', { title })}
+          aria-describedby={summaryId}
+          data-testid="report-chart"
+          // The SVG comes from ECharts' server-side renderer, fed only numbers and our own labels.
+          dangerouslySetInnerHTML={{ __html: svg }}
+        />
+      ) : null}
+    </figure>
+  );
+}
+
+function useBarChart(data: ChartData | null, lang: 'en' | 'fr'): string | null {
+  const [drawn, setDrawn] = useState<{ data: ChartData; svg: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    if (!data) return;
+    void import('../statistics/charts.ts').then(({ stackedBarSvg }) => {
+      if (live)
+        setDrawn({ data, svg: stackedBarSvg({ ...data, number: (v) => formatNumber(lang, v) }) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [data, lang]);
+  return drawn?.data === data ? drawn.svg : null;
 }

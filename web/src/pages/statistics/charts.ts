@@ -1,4 +1,4 @@
-import { LineChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
@@ -13,7 +13,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
  * handlers, nothing the strict CSP refuses), and the map is a d3-geo projection of the
  * world-atlas countries (shipped with the app, no tile server).
  */
-echarts.use([LineChart, GridComponent, LegendComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, SVGRenderer]);
 
 export interface ShareSeries {
   years: number[];
@@ -73,6 +73,55 @@ export function womenShareSvg(series: ShareSeries, width = 760, height = 340): s
   });
   const svg = chart.renderToSVGString();
   chart.dispose();
+  return svg;
+}
+
+/** A palette with at least 3:1 contrast against white for each bar (WCAG 1.4.11). */
+const barColours = [
+  '#26374a',
+  '#a62a1e',
+  '#2b4380',
+  '#6f4b00',
+  '#005a5a',
+  '#6b3f7a',
+  '#4d4d4d',
+  '#8a3b12',
+];
+
+export interface BarSeries {
+  categories: string[];
+  series: Array<{ name: string; data: number[] }>;
+  number: (value: number) => string;
+}
+
+/** Stacked bars, one per category, a segment per series: a report's figures at a glance. */
+export function stackedBarSvg(chart: BarSeries, width = 760, height = 360): string {
+  const drawn = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  drawn.setOption({
+    animation: false,
+    textStyle: { fontFamily: 'Noto Sans, sans-serif', color: '#333333' },
+    legend: { top: 0, type: 'plain', textStyle: { color: '#333333', fontSize: 13 } },
+    grid: { left: 56, right: 16, top: 24 + 22 * Math.ceil(chart.series.length / 4), bottom: 64 },
+    xAxis: {
+      type: 'category',
+      data: chart.categories,
+      axisLabel: { color: '#333333', rotate: chart.categories.length > 8 ? 45 : 0, interval: 0 },
+    },
+    yAxis: {
+      type: 'value',
+      minInterval: 1,
+      axisLabel: { color: '#333333', formatter: (v: number) => chart.number(v) },
+    },
+    series: chart.series.map((s, i) => ({
+      name: s.name,
+      type: 'bar',
+      stack: 'all',
+      data: s.data,
+      itemStyle: { color: barColours[i % barColours.length] },
+    })),
+  });
+  const svg = drawn.renderToSVGString();
+  drawn.dispose();
   return svg;
 }
 

@@ -118,6 +118,8 @@ describe('the statistics pages in Chromium', () => {
       // The map: Namibia, DR Congo and Haiti shaded.
       await page.getByTestId('world-map').locator('svg').waitFor();
       expect(await page.locator('[data-testid="world-map"] path[data-served]').count()).toBe(3);
+      // DR Congo and Haiti now (MONUSCO, BINUH), Namibia before (UNTAG).
+      expect(await page.locator('[data-testid="world-map"] path[data-current]').count()).toBe(2);
       expect(
         await page
           .getByRole('img', { name: tr(lang, 'statistics', 'countries.mapLabel', { count: 3 }) })

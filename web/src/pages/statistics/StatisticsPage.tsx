@@ -270,17 +270,19 @@ function useWomenChart(years: WomenYear[], lang: Lang, t: TFunction): string | n
 function CountriesSection({ data, lang, t }: { data: PublicStatistics; lang: Lang; t: TFunction }) {
   const [map, setMap] = useState<WorldMapData | null>(null);
   const codes = data.countries.map((c) => c.code).join(',');
+  const now = new Set(data.currentMissions.map((m) => m.countryCode));
+  const nowCodes = [...now].sort().join(',');
   useEffect(() => {
     let live = true;
     void import('./charts.ts')
-      .then(({ worldMap }) => worldMap(new Set(codes.split(','))))
+      .then(({ worldMap }) => worldMap(new Set(codes.split(',')), new Set(nowCodes.split(','))))
       .then((drawn) => {
         if (live) setMap(drawn);
       });
     return () => {
       live = false;
     };
-  }, [codes]);
+  }, [codes, nowCodes]);
   const c = (value: PublishedCount) => countText(t, lang, value);
   const sorted = [...data.countries].sort((a, b) =>
     nameIn(lang, a).localeCompare(nameIn(lang, b), lang),
@@ -302,11 +304,28 @@ function CountriesSection({ data, lang, t }: { data: PublicStatistics; lang: Lan
               <path
                 key={country.key}
                 d={country.d}
-                className={country.served ? 'country country--served' : 'country'}
+                className={
+                  country.current
+                    ? 'country country--current'
+                    : country.served
+                      ? 'country country--served'
+                      : 'country'
+                }
                 data-served={country.served ? 'true' : undefined}
+                data-current={country.current ? 'true' : undefined}
               />
             ))}
           </svg>
+          <ul className="map-legend">
+            <li>
+              <span className="map-legend__swatch map-legend__swatch--current" aria-hidden="true" />
+              {t('countries.legendCurrent')}
+            </li>
+            <li>
+              <span className="map-legend__swatch map-legend__swatch--served" aria-hidden="true" />
+              {t('countries.legendServed')}
+            </li>
+          </ul>
         </div>
       ) : null}
       {data.countries.length > 0 ? (
@@ -320,6 +339,7 @@ function CountriesSection({ data, lang, t }: { data: PublicStatistics; lang: Lan
                   {t('countries.officers')}
                 </th>
                 <th scope="col">{t('countries.years')}</th>
+                <th scope="col">{t('countries.now')}</th>
               </tr>
             </thead>
             <tbody>
@@ -332,6 +352,7 @@ function CountriesSection({ data, lang, t }: { data: PublicStatistics; lang: Lan
                       ? country.firstYear
                       : t('countries.span', { from: country.firstYear, to: country.lastYear })}
                   </td>
+                  <td>{now.has(country.code) ? t('countries.nowYes') : ''}</td>
                 </tr>
               ))}
             </tbody>

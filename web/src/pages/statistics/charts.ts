@@ -128,7 +128,7 @@ export function stackedBarSvg(chart: BarSeries, width = 760, height = 360): stri
 export interface WorldMap {
   width: number;
   height: number;
-  countries: Array<{ key: string; d: string; served: boolean; name: string }>;
+  countries: Array<{ key: string; d: string; served: boolean; current: boolean; name: string }>;
 }
 
 /**
@@ -138,6 +138,8 @@ export interface WorldMap {
  */
 export async function worldMap(
   servedAlpha2: ReadonlySet<string>,
+  /** Countries where officers serve now (a subset of those served). */
+  currentAlpha2: ReadonlySet<string> = new Set(),
   width = 960,
   height = 500,
 ): Promise<WorldMap> {
@@ -150,8 +152,13 @@ export async function worldMap(
   const codes = (await import('i18n-iso-countries/codes.json', { with: { type: 'json' } }))
     .default as unknown as Array<[string, string, string]>;
   const served = new Set<string>();
-  for (const [alpha2, , numeric] of codes) if (servedAlpha2.has(alpha2)) served.add(numeric);
+  const current = new Set<string>();
+  for (const [alpha2, , numeric] of codes) {
+    if (servedAlpha2.has(alpha2)) served.add(numeric);
+    if (currentAlpha2.has(alpha2)) current.add(numeric);
+  }
   if (servedAlpha2.has('XK')) served.add('name:Kosovo');
+  if (currentAlpha2.has('XK')) current.add('name:Kosovo');
   const projection = geoNaturalEarth1().fitSize([width, height], collection);
   const path = geoPath(projection);
   return {
@@ -162,7 +169,8 @@ export async function worldMap(
       return {
         key: `${key}-${i}`,
         d: path(f) ?? '',
-        served: served.has(key),
+        served: served.has(key) || current.has(key),
+        current: current.has(key),
         name: f.properties.name,
       };
     }),

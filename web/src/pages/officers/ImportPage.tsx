@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { ImportProblems } from '../../components/ImportProblems.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ApiError, api, type FieldError, type ImportReport, type Progress } from '../../lib/api.ts';
 import { formatFileSize, formatNumber } from '../../lib/format.ts';
@@ -310,47 +311,27 @@ function Problems({
   const { t } = useTranslation('people');
   const lang = useLang();
   return (
-    <div className="import-problems">
-      <div className="notice notice--danger">
-        <h2 id="import-outcome" className="notice__title" tabIndex={-1} ref={headingRef}>
-          {dryRun
-            ? t('import.problems.headingCheck', { name: fileName })
-            : t('import.problems.heading', { name: fileName })}
-        </h2>
-        <p>{message}</p>
-      </div>
-      {problems.length > 0 ? (
-        <div className="table-wrapper">
-          <table className="data-table">
-            <caption>
-              {t('import.problems.caption', {
-                count: problems.length,
-                total: formatNumber(lang, problems.length),
-              })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" className="numeric">
-                  {t('import.problems.line')}
-                </th>
-                <th scope="col">{t('import.problems.column')}</th>
-                <th scope="col">{t('import.problems.message')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {problems.map((p, i) => (
-                <tr key={`${i}-${p.path}-${p.code}`}>
-                  <th scope="row" className="numeric">
-                    {p.line !== undefined ? formatNumber(lang, p.line) : '—'}
-                  </th>
-                  <td className="code">{p.column || t('import.problems.wholeFile')}</td>
-                  <td>{p.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-    </div>
+    <ImportProblems
+      headingId="import-outcome"
+      headingLevel={2}
+      headingRef={headingRef}
+      heading={
+        dryRun
+          ? t('import.problems.headingCheck', { name: fileName })
+          : t('import.problems.heading', { name: fileName })
+      }
+      message={message}
+      problems={problems}
+      labels={{
+        caption: t('import.problems.caption', {
+          count: problems.length,
+          total: formatNumber(lang, problems.length),
+        }),
+        line: t('import.problems.line'),
+        column: t('import.problems.column'),
+        message: t('import.problems.message'),
+        wholeFile: t('import.problems.wholeFile'),
+      }}
+    />
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { FilterForm, type FilterSpec } from '../../components/FilterForm.tsx';
+import { ImportProblems } from '../../components/ImportProblems.tsx';
 import { LoadError, Loading } from '../../components/LoadError.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Pagination, ResultCount } from '../../components/Pagination.tsx';
@@ -346,46 +347,24 @@ function Problems({
   const { t } = useTranslation('uncontributions');
   const lang = useLang();
   return (
-    <div className="import-problems">
-      <div className="notice notice--danger">
-        <h3 id="un-import-outcome" className="notice__title" tabIndex={-1} ref={headingRef}>
-          {t('import.problemsHeading', { name: fileName })}
-        </h3>
-        <p>{message}</p>
-      </div>
-      {problems.length > 0 ? (
-        <div className="table-wrapper">
-          <table className="data-table">
-            <caption>
-              {t('import.problemsCaption', {
-                count: problems.length,
-                total: formatNumber(lang, problems.length),
-              })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" className="numeric">
-                  {t('import.line')}
-                </th>
-                <th scope="col">{t('import.column')}</th>
-                <th scope="col">{t('import.message')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {problems.map((p, i) => (
-                <tr key={`${i}-${p.path}-${p.code}`}>
-                  <th scope="row" className="numeric">
-                    {p.line !== undefined ? formatNumber(lang, p.line) : '—'}
-                  </th>
-                  <td className="code">{p.column || t('import.wholeFile')}</td>
-                  <td>{p.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-    </div>
+    <ImportProblems
+      headingId="un-import-outcome"
+      headingLevel={3}
+      headingRef={headingRef}
+      heading={t('import.problemsHeading', { name: fileName })}
+      message={message}
+      problems={problems}
+      labels={{
+        caption: t('import.problemsCaption', {
+          count: problems.length,
+          total: formatNumber(lang, problems.length),
+        }),
+        line: t('import.line'),
+        column: t('import.column'),
+        message: t('import.message'),
+        wholeFile: t('import.wholeFile'),
+      }}
+    />
   );
 }
 

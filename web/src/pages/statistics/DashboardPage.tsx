@@ -7,7 +7,7 @@ import { formatDate, formatNumber, nameIn } from '../../lib/format.ts';
 import { useApi, useLang, usePageTitle } from '../../lib/hooks.ts';
 import type { Lang } from '../../lib/lang.ts';
 import { percentText, pointsText, type Dashboard } from '../../lib/statistics.ts';
-import { Figure } from './StatisticsPage.tsx';
+import { HeadlineFigures } from './StatisticsPage.tsx';
 import './statistics.css';
 
 /**
@@ -42,32 +42,24 @@ function Board({ data, lang, t }: { data: Dashboard; lang: Lang; t: TFunction })
       </p>
       <section aria-labelledby="headline">
         <h2 id="headline">{t('headline.heading')}</h2>
-        <dl className="figures">
-          <Figure
-            label={
-              data.since
-                ? t('headline.officersDeployed', { year: data.since })
-                : t('headline.officersDeployedNoYear')
-            }
-            value={n(data.officersDeployed)}
-            testId="officers-deployed"
-          />
-          <Figure label={t('headline.countries')} value={n(data.countries)} />
-          <Figure label={t('headline.missions')} value={n(data.missions)} />
-          <Figure label={t('headline.tours')} value={n(data.tours)} />
-          <Figure
-            label={t('headline.deployedNow')}
-            value={n(now.total)}
-            detail={(['inTheatre', 'remote', 'travelling', 'history'] as const).map((part) =>
-              t('headline.part', { label: t(`headline.${part}`), value: n(now[part]) }),
-            )}
-          />
-          <Figure
-            label={t('headline.women')}
-            value={percentText(lang, data.womenShare)}
-            detail={[t('headline.part', { label: t('women.women'), value: n(data.women) })]}
-          />
-        </dl>
+        <HeadlineFigures
+          since={data.since}
+          values={{
+            officersDeployed: n(data.officersDeployed),
+            countries: n(data.countries),
+            missions: n(data.missions),
+            tours: n(data.tours),
+            deployedNow: n(now.total),
+            parts: {
+              inTheatre: n(now.inTheatre),
+              remote: n(now.remote),
+              travelling: n(now.travelling),
+              history: n(now.history),
+            },
+            women: percentText(lang, data.womenShare),
+            womenDetail: [t('headline.part', { label: t('women.women'), value: n(data.women) })],
+          }}
+        />
         {data.unlinkedTours > 0 ? (
           <p className="help">{t('dashboard.unlinked', { count: data.unlinkedTours })}</p>
         ) : null}

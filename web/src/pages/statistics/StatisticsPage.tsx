@@ -57,31 +57,23 @@ function Figures({ data, lang, t }: { data: PublicStatistics; lang: Lang; t: TFu
 
       <section aria-labelledby="headline">
         <h2 id="headline">{t('headline.heading')}</h2>
-        <dl className="figures">
-          <Figure
-            label={
-              data.since
-                ? t('headline.officersDeployed', { year: data.since })
-                : t('headline.officersDeployedNoYear')
-            }
-            value={c(h.officersDeployed)}
-            testId="officers-deployed"
-          />
-          <Figure label={t('headline.countries')} value={c(h.countries)} />
-          <Figure label={t('headline.missions')} value={c(h.missions)} />
-          <Figure label={t('headline.tours')} value={c(h.tours)} />
-          <Figure
-            label={t('headline.deployedNow')}
-            value={c(h.deployedNow.total)}
-            detail={(['inTheatre', 'remote', 'travelling', 'history'] as const).map((part) =>
-              t('headline.part', { label: t(`headline.${part}`), value: c(h.deployedNow[part]) }),
-            )}
-          />
-          <Figure
-            label={t('headline.women')}
-            value={h.womenShare === null ? c(h.women) : percentText(lang, h.womenShare)}
-          />
-        </dl>
+        <HeadlineFigures
+          since={data.since}
+          values={{
+            officersDeployed: c(h.officersDeployed),
+            countries: c(h.countries),
+            missions: c(h.missions),
+            tours: c(h.tours),
+            deployedNow: c(h.deployedNow.total),
+            parts: {
+              inTheatre: c(h.deployedNow.inTheatre),
+              remote: c(h.deployedNow.remote),
+              travelling: c(h.deployedNow.travelling),
+              history: c(h.deployedNow.history),
+            },
+            women: h.womenShare === null ? c(h.women) : percentText(lang, h.womenShare),
+          }}
+        />
       </section>
 
       <WomenSection data={data} lang={lang} t={t} />
@@ -120,6 +112,50 @@ function Figures({ data, lang, t }: { data: PublicStatistics; lang: Lang; t: TFu
         )}
       </section>
     </>
+  );
+}
+
+/** The headline figures, as the public page and the dashboard show them (values already written). */
+export function HeadlineFigures({
+  since,
+  values,
+}: {
+  since: number | null;
+  values: {
+    officersDeployed: string;
+    countries: string;
+    missions: string;
+    tours: string;
+    deployedNow: string;
+    parts: Record<'inTheatre' | 'remote' | 'travelling' | 'history', string>;
+    women: string;
+    womenDetail?: string[];
+  };
+}) {
+  const { t } = useTranslation('statistics');
+  return (
+    <dl className="figures">
+      <Figure
+        label={
+          since
+            ? t('headline.officersDeployed', { year: since })
+            : t('headline.officersDeployedNoYear')
+        }
+        value={values.officersDeployed}
+        testId="officers-deployed"
+      />
+      <Figure label={t('headline.countries')} value={values.countries} />
+      <Figure label={t('headline.missions')} value={values.missions} />
+      <Figure label={t('headline.tours')} value={values.tours} />
+      <Figure
+        label={t('headline.deployedNow')}
+        value={values.deployedNow}
+        detail={(['inTheatre', 'remote', 'travelling', 'history'] as const).map((part) =>
+          t('headline.part', { label: t(`headline.${part}`), value: values.parts[part] }),
+        )}
+      />
+      <Figure label={t('headline.women')} value={values.women} detail={values.womenDetail} />
+    </dl>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, isoDateOf } from '../../src/kernel/dates.ts';
 import {
@@ -20,6 +20,7 @@ import { findRequest, registerRequest } from '../../src/modules/requests/request
 import { PASSWORD, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { requestInput } from '../support/planning.ts';
 import {
+  signedInContexts,
   axe,
   ensureWebBuild,
   escapeRegExp,
@@ -50,7 +51,6 @@ let staffApi: Client;
 let browser: Browser;
 let base = '';
 let today = '';
-const contexts: Partial<Record<Role, BrowserContext>> = {};
 const ids = {
   missionId: '',
   missionName: '',
@@ -69,17 +69,11 @@ const ids = {
   nadiaOnB: '',
 };
 
-async function signedIn(role: Role): Promise<BrowserContext> {
-  const existing = contexts[role];
-  if (existing) return existing;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const answer = await context.request.post(`${base}/api/v1/session`, {
-    data: { email: t.users[role]!.email, password: PASSWORD },
-  });
-  expect(answer.status(), `sign-in of ${role}`).toBe(200);
-  contexts[role] = context;
-  return context;
-}
+const sessions = signedInContexts(
+  () => ({ browser, base }),
+  (role) => ({ email: t.users[role]!.email, password: PASSWORD }),
+);
+const signedIn = (role: Role) => sessions.signedIn(role);
 
 /** An officer who meets the UN's minimums (but `noLicence`: no driving licence on record). */
 async function candidate(
@@ -245,7 +239,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  for (const context of Object.values(contexts)) await context.close().catch(() => {});
+  await sessions.closeAll();
   await browser?.close();
   await t?.close();
 });

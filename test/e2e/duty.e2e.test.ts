@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, isoDateOf } from '../../src/kernel/dates.ts';
 import { deployments } from '../../src/modules/deployments/schema.ts';
@@ -8,6 +8,7 @@ import { sendNotice } from '../../src/modules/notices/notices.ts';
 import { PASSWORD, startTestApp, type TestApp } from '../support/app.ts';
 import { addPeopleFixtures } from '../support/people.ts';
 import {
+  signedInContexts,
   axe,
   ensureWebBuild,
   escapeRegExp,
@@ -33,20 +34,13 @@ type Role = 'program_officer' | 'contingent_commander';
 let t: TestApp;
 let browser: Browser;
 let base = '';
-const contexts: Partial<Record<Role, BrowserContext>> = {};
 const ids = { incident: '', notice: '' };
 
-async function signedIn(role: Role): Promise<BrowserContext> {
-  const existing = contexts[role];
-  if (existing) return existing;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const answer = await context.request.post(`${base}/api/v1/session`, {
-    data: { email: t.users[role]!.email, password: PASSWORD },
-  });
-  expect(answer.status(), `sign-in of ${role}`).toBe(200);
-  contexts[role] = context;
-  return context;
-}
+const sessions = signedInContexts(
+  () => ({ browser, base }),
+  (role) => ({ email: t.users[role]!.email, password: PASSWORD }),
+);
+const signedIn = (role: Role) => sessions.signedIn(role);
 
 beforeAll(async () => {
   ensureWebBuild();
@@ -100,7 +94,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  for (const context of Object.values(contexts)) await context.close().catch(() => {});
+  await sessions.closeAll();
   await browser?.close();
   await t?.close();
 });

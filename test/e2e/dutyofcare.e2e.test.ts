@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/kernel/db/client.ts';
 import { dutyOfCareOf, escalateMissedCheckIns } from '../../src/modules/checkins/checkins.ts';
@@ -8,6 +8,7 @@ import { PASSWORD, startTestApp, type Client, type TestApp } from '../support/ap
 import { addContingent, addDeploymentsInTheatre } from '../support/contingent.ts';
 import { addPeopleFixtures } from '../support/people.ts';
 import {
+  signedInContexts,
   axe,
   ensureWebBuild,
   escapeRegExp,
@@ -34,26 +35,19 @@ let t: TestApp;
 let staffApi: Client;
 let browser: Browser;
 let base = '';
-const contexts: Partial<Record<Role, BrowserContext>> = {};
 let own = '';
 let colleagues: string[] = [];
 const HOUR = 3_600_000;
 
-async function signedIn(role: Role): Promise<BrowserContext> {
-  const existing = contexts[role];
-  if (existing) return existing;
-  const context = await browser.newContext(
+const sessions = signedInContexts(
+  () => ({ browser, base }),
+  (role) => ({ email: t.users[role]!.email, password: PASSWORD }),
+  (role) =>
     role === 'officer'
       ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
       : { viewport: { width: 1280, height: 900 } },
-  );
-  const answer = await context.request.post(`${base}/api/v1/session`, {
-    data: { email: t.users[role]!.email, password: PASSWORD },
-  });
-  expect(answer.status(), `sign-in of ${role}`).toBe(200);
-  contexts[role] = context;
-  return context;
-}
+);
+const signedIn = (role: Role) => sessions.signedIn(role);
 
 beforeAll(async () => {
   ensureWebBuild();
@@ -76,7 +70,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  for (const context of Object.values(contexts)) await context.close().catch(() => {});
+  await sessions.closeAll();
   await browser?.close();
   await t?.close();
 });

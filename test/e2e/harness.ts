@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { expect } from 'vitest';
 
 /**
@@ -135,4 +141,37 @@ export function focusWithin(page: Page, selector: string): Promise<boolean> {
     (s) => document.activeElement?.closest(s) !== null && document.activeElement !== document.body,
     selector,
   );
+}
+
+/**
+ * Browser contexts signed in as each user, made on first use (the session cookie is set through
+ * the API, not the sign-in page) and closed together. `optionsFor` chooses a user's screen (a
+ * phone for an officer in the field); a desktop window by default.
+ */
+export function signedInContexts(
+  target: () => { browser: Browser; base: string },
+  credentials: (user: string) => { email: string; password: string },
+  optionsFor: (user: string) => BrowserContextOptions = () => ({
+    viewport: { width: 1280, height: 900 },
+  }),
+) {
+  const made = new Map<string, BrowserContext>();
+  return {
+    async signedIn(user: string): Promise<BrowserContext> {
+      const existing = made.get(user);
+      if (existing) return existing;
+      const { browser, base } = target();
+      const context = await browser.newContext(optionsFor(user));
+      const answer = await context.request.post(`${base}/api/v1/session`, {
+        data: credentials(user),
+      });
+      expect(answer.status(), `sign-in of ${user}`).toBe(200);
+      made.set(user, context);
+      return context;
+    },
+    async closeAll() {
+      for (const context of made.values()) await context.close().catch(() => {});
+      made.clear();
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/modules/demo/seed.ts';
@@ -10,6 +10,7 @@ import { users } from '../../src/modules/users/schema.ts';
 import { buildApp, type App } from '../../src/server.ts';
 import { freshDatabase } from '../support/db.ts';
 import {
+  signedInContexts,
   axe,
   ensureWebBuild,
   escapeRegExp,
@@ -44,7 +45,6 @@ let database: Awaited<ReturnType<typeof freshDatabase>>;
 let app: App;
 let browser: Browser;
 let base = '';
-const contexts: Partial<Record<Role, BrowserContext>> = {};
 const names: Partial<Record<Role, string>> = {};
 const ids = { sq: '', rcmp: '', sqOfficer: '', sqOfficerName: '', sam: '' };
 
@@ -56,17 +56,11 @@ function yearsSince(start: string): number {
   return now.getFullYear() - y - (month < m || (month === m && now.getDate() < d) ? 1 : 0);
 }
 
-async function signedIn(role: Role): Promise<BrowserContext> {
-  const existing = contexts[role];
-  if (existing) return existing;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const answer = await context.request.post(`${base}/api/v1/session`, {
-    data: { email: emails[role], password: DEMO_PASSWORD },
-  });
-  expect(answer.status(), `sign-in of ${role}`).toBe(200);
-  contexts[role] = context;
-  return context;
-}
+const sessions = signedInContexts(
+  () => ({ browser, base }),
+  (role) => ({ email: emails[role as Role], password: DEMO_PASSWORD }),
+);
+const signedIn = (role: Role) => sessions.signedIn(role);
 
 beforeAll(async () => {
   ensureWebBuild();
@@ -112,7 +106,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  for (const context of Object.values(contexts)) await context.close().catch(() => {});
+  await sessions.closeAll();
   await browser?.close();
   await app?.close();
   await database?.drop();

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, isoDateOf } from '../../src/kernel/dates.ts';
 import { deployments } from '../../src/modules/deployments/schema.ts';
@@ -11,6 +11,7 @@ import { formatDate } from '../../web/src/lib/format.ts';
 import { PASSWORD, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { addPeopleFixtures } from '../support/people.ts';
 import {
+  signedInContexts,
   axe,
   ensureWebBuild,
   escapeRegExp,
@@ -41,7 +42,6 @@ let staffApi: Client;
 let browser: Browser;
 let base = '';
 let today = '';
-const contexts: Partial<Record<Role, BrowserContext>> = {};
 const OWN = 'Marie Tremblay-SQ-1001';
 const OTHER = 'Marie Tremblay-SPVM-2002';
 const ids = {
@@ -56,17 +56,11 @@ const ids = {
   deploymentB: '',
 };
 
-async function signedIn(role: Role): Promise<BrowserContext> {
-  const existing = contexts[role];
-  if (existing) return existing;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const answer = await context.request.post(`${base}/api/v1/session`, {
-    data: { email: t.users[role]!.email, password: PASSWORD },
-  });
-  expect(answer.status(), `sign-in of ${role}`).toBe(200);
-  contexts[role] = context;
-  return context;
-}
+const sessions = signedInContexts(
+  () => ({ browser, base }),
+  (role) => ({ email: t.users[role]!.email, password: PASSWORD }),
+);
+const signedIn = (role: Role) => sessions.signedIn(role);
 
 beforeAll(async () => {
   ensureWebBuild();
@@ -177,7 +171,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  for (const context of Object.values(contexts)) await context.close().catch(() => {});
+  await sessions.closeAll();
   await browser?.close();
   await t?.close();
 });

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, startTestApp, type TestApp } from '../support/app.ts';
 import {
+  signedInContexts,
   axe,
   ensureWebBuild,
   launchChromium,
@@ -28,19 +29,12 @@ const sample = fs.readFileSync(path.join(root, 'test/fixtures/un-contributions-s
 let t: TestApp;
 let browser: Browser;
 let base = '';
-const contexts: Partial<Record<Role, BrowserContext>> = {};
 
-async function signedIn(role: Role): Promise<BrowserContext> {
-  const existing = contexts[role];
-  if (existing) return existing;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const answer = await context.request.post(`${base}/api/v1/session`, {
-    data: { email: t.users[role]!.email, password: PASSWORD },
-  });
-  expect(answer.status(), `sign-in of ${role}`).toBe(200);
-  contexts[role] = context;
-  return context;
-}
+const sessions = signedInContexts(
+  () => ({ browser, base }),
+  (role) => ({ email: t.users[role]!.email, password: PASSWORD }),
+);
+const signedIn = (role: Role) => sessions.signedIn(role);
 
 beforeAll(async () => {
   ensureWebBuild();
@@ -56,7 +50,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  for (const context of Object.values(contexts)) await context.close().catch(() => {});
+  await sessions.closeAll();
   await browser?.close();
   await t?.close();
 });

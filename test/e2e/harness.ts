@@ -116,7 +116,10 @@ export async function ready(page: Page, heading: string | RegExp) {
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
   await page.locator('gcds-header.hydrated').waitFor();
   await page.locator('gcds-footer.hydrated').waitFor();
-  await page.locator('main [role="status"].loading').waitFor({ state: 'detached' });
+  // Every section still loading (a page may load several at once) has finished.
+  await expect
+    .poll(() => page.locator('main [role="status"].loading').count(), { timeout: 30_000 })
+    .toBe(0);
 }
 
 /** axe with the WCAG 2.1 A and AA rules: no violation. */

@@ -42,12 +42,20 @@ export function formatNumber(lang: Lang, value: number): string {
 }
 
 /** A moment (an ISO timestamp) as a calendar date and time in the page's language. */
-/** A percentage given out of 100 (66.7 -> "66.7%" / "66,7 %"), to one decimal at most. */
-export function formatPercent(lang: Lang, percent: number): string {
-  return new Intl.NumberFormat(intlLocale(lang), {
-    style: 'percent',
-    maximumFractionDigits: 1,
-  }).format(percent / 100);
+const percentFormats = new Map<Lang, Intl.NumberFormat>();
+
+/** A share given out of 100 (29.7 -> "29.7%", « 29,7 % »), one decimal at most; a dash when unknown. */
+export function formatPercent(lang: Lang, percent: number | null): string {
+  if (percent === null) return '—';
+  let format = percentFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale(lang), {
+      style: 'percent',
+      maximumFractionDigits: 1,
+    });
+    percentFormats.set(lang, format);
+  }
+  return format.format(percent / 100);
 }
 
 export function formatDateTime(lang: Lang, isoTimestamp: string): string {

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { countText, percentText, pointsText } from './statistics.ts';
+import { formatPercent } from './format.ts';
+import { countText, pointsText } from './statistics.ts';
 
 const t = ((key: string) => `<${key}>`) as unknown as TFunction;
 
@@ -17,9 +18,9 @@ describe('statistics text', () => {
   });
 
   it('writes shares and gaps as each language does, a dash when unknown', () => {
-    expect(percentText('en', 30.8)).toBe('30.8%');
-    expect(percentText('fr', 30.8)).toMatch(/^30,8\s%$/);
-    expect(percentText('en', null)).toBe('—');
+    expect(formatPercent('en', 30.8)).toBe('30.8%');
+    expect(formatPercent('fr', 30.8)).toMatch(/^30,8\s%$/);
+    expect(formatPercent('en', null)).toBe('—');
     expect(pointsText('en', 4)).toBe('+4');
     expect(pointsText('en', -1.5)).toBe('-1.5');
     expect(pointsText('en', 0)).toBe('0');

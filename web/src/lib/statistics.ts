@@ -108,22 +108,6 @@ export function countText(t: TFunction, lang: Lang, value: PublishedCount): stri
     : t(`statistics:suppressed.${value.reason}`);
 }
 
-const percentFormats = new Map<Lang, Intl.NumberFormat>();
-
-/** A share in percent (30 -> "30%", « 30 % »), one decimal at most; a dash when unknown. */
-export function percentText(lang: Lang, value: number | null): string {
-  if (value === null) return '—';
-  let format = percentFormats.get(lang);
-  if (!format) {
-    format = new Intl.NumberFormat(intlLocale(lang), {
-      style: 'percent',
-      maximumFractionDigits: 1,
-    });
-    percentFormats.set(lang, format);
-  }
-  return format.format(value / 100);
-}
-
 /** Points of a gap, signed, one decimal at most. */
 export function pointsText(lang: Lang, value: number | null): string {
   if (value === null) return '—';

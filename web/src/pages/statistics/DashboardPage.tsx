@@ -6,7 +6,8 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { formatDate, formatNumber, nameIn } from '../../lib/format.ts';
 import { useApi, useLang, usePageTitle } from '../../lib/hooks.ts';
 import type { Lang } from '../../lib/lang.ts';
-import { percentText, pointsText, type Dashboard } from '../../lib/statistics.ts';
+import { formatPercent } from '../../lib/format.ts';
+import { pointsText, type Dashboard } from '../../lib/statistics.ts';
 import { HeadlineFigures } from './StatisticsPage.tsx';
 import './statistics.css';
 
@@ -56,7 +57,7 @@ function Board({ data, lang, t }: { data: Dashboard; lang: Lang; t: TFunction })
               travelling: n(now.travelling),
               history: n(now.history),
             },
-            women: percentText(lang, data.womenShare),
+            women: formatPercent(lang, data.womenShare),
             womenDetail: [t('headline.part', { label: t('women.women'), value: n(data.women) })],
           }}
         />
@@ -96,7 +97,7 @@ function Board({ data, lang, t }: { data: Dashboard; lang: Lang; t: TFunction })
                   <th scope="row">{nameIn(lang, a)}</th>
                   <td className="numeric">{n(a.officers)}</td>
                   <td className="numeric">{n(a.women)}</td>
-                  <td className="numeric">{percentText(lang, a.womenShare)}</td>
+                  <td className="numeric">{formatPercent(lang, a.womenShare)}</td>
                   <td className="numeric">{n(a.tours)}</td>
                   <td className="numeric">{n(a.deployedNow)}</td>
                 </tr>
@@ -158,12 +159,12 @@ function Board({ data, lang, t }: { data: Dashboard; lang: Lang; t: TFunction })
         <p>
           {data.targets.gapToUnTarget === null
             ? t('dashboard.targetsNoGap', {
-                un: percentText(lang, data.targets.un),
-                program: percentText(lang, data.targets.program),
+                un: formatPercent(lang, data.targets.un),
+                program: formatPercent(lang, data.targets.program),
               })
             : t('dashboard.targets', {
-                un: percentText(lang, data.targets.un),
-                program: percentText(lang, data.targets.program),
+                un: formatPercent(lang, data.targets.un),
+                program: formatPercent(lang, data.targets.program),
                 gap: pointsText(lang, data.targets.gapToUnTarget),
               })}
         </p>
@@ -217,8 +218,8 @@ function Board({ data, lang, t }: { data: Dashboard; lang: Lang; t: TFunction })
                     <th scope="row">{y.year}</th>
                     <td className="numeric">{n(y.deployed)}</td>
                     <td className="numeric">{n(y.women)}</td>
-                    <td className="numeric">{percentText(lang, y.share)}</td>
-                    <td className="numeric">{percentText(lang, y.unTarget)}</td>
+                    <td className="numeric">{formatPercent(lang, y.share)}</td>
+                    <td className="numeric">{formatPercent(lang, y.unTarget)}</td>
                     <td className="numeric">{pointsText(lang, y.gapToUnTarget)}</td>
                   </tr>
                 ))}
@@ -258,7 +259,7 @@ function Board({ data, lang, t }: { data: Dashboard; lang: Lang; t: TFunction })
                   </th>
                   <td className="numeric">{n(m.officers)}</td>
                   <td className="numeric">{n(m.women)}</td>
-                  <td className="numeric">{percentText(lang, m.share)}</td>
+                  <td className="numeric">{formatPercent(lang, m.share)}</td>
                   <td className="numeric">{n(m.tours)}</td>
                 </tr>
               ))}

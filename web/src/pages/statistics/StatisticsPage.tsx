@@ -3,12 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { LoadError, Loading } from '../../components/LoadError.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { formatDate, nameIn } from '../../lib/format.ts';
+import { formatDate, formatPercent, nameIn } from '../../lib/format.ts';
 import { useApi, useLang, usePageTitle } from '../../lib/hooks.ts';
 import type { Lang } from '../../lib/lang.ts';
 import {
   countText,
-  percentText,
   pointsText,
   type PublicStatistics,
   type PublishedCount,
@@ -71,7 +70,7 @@ function Figures({ data, lang, t }: { data: PublicStatistics; lang: Lang; t: TFu
               travelling: c(h.deployedNow.travelling),
               history: c(h.deployedNow.history),
             },
-            women: h.womenShare === null ? c(h.women) : percentText(lang, h.womenShare),
+            women: h.womenShare === null ? c(h.women) : formatPercent(lang, h.womenShare),
           }}
         />
       </section>
@@ -195,10 +194,10 @@ function summaryOf(t: TFunction, lang: Lang, years: WomenYear[]): string {
   const last = years.at(-1);
   if (!last) return t('women.summaryNone');
   if (last.share === null) return t('women.summaryWithheld', { year: last.year });
-  const share = percentText(lang, last.share);
+  const share = formatPercent(lang, last.share);
   return last.unTarget === null
     ? t('women.summaryNoTarget', { year: last.year, share })
-    : t('women.summary', { year: last.year, share, target: percentText(lang, last.unTarget) });
+    : t('women.summary', { year: last.year, share, target: formatPercent(lang, last.unTarget) });
 }
 
 function WomenSection({ data, lang, t }: { data: PublicStatistics; lang: Lang; t: TFunction }) {
@@ -210,8 +209,8 @@ function WomenSection({ data, lang, t }: { data: PublicStatistics; lang: Lang; t
       <h2 id="women">{t('women.heading')}</h2>
       <p>
         {t('women.intro', {
-          un: percentText(lang, data.targets.un),
-          program: percentText(lang, data.targets.program),
+          un: formatPercent(lang, data.targets.un),
+          program: formatPercent(lang, data.targets.program),
         })}
       </p>
       <p id="women-summary" data-testid="women-summary">
@@ -261,9 +260,9 @@ function WomenSection({ data, lang, t }: { data: PublicStatistics; lang: Lang; t
                 <th scope="row">{y.year}</th>
                 <td className="numeric">{c(y.deployed)}</td>
                 <td className="numeric">{c(y.women)}</td>
-                <td className="numeric">{percentText(lang, y.share)}</td>
-                <td className="numeric">{percentText(lang, y.unTarget)}</td>
-                <td className="numeric">{percentText(lang, y.programTarget)}</td>
+                <td className="numeric">{formatPercent(lang, y.share)}</td>
+                <td className="numeric">{formatPercent(lang, y.unTarget)}</td>
+                <td className="numeric">{formatPercent(lang, y.programTarget)}</td>
                 <td className="numeric">{pointsText(lang, y.gapToUnTarget)}</td>
               </tr>
             ))}
@@ -292,7 +291,7 @@ function useWomenChart(years: WomenYear[], lang: Lang, t: TFunction): string | n
           un: t('women.seriesUn'),
           program: t('women.seriesProgram'),
         },
-        percent: (v) => percentText(lang, v),
+        percent: (v) => formatPercent(lang, v),
       });
       setSvg({ key, svg: drawn });
     });

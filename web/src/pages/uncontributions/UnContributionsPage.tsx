@@ -8,7 +8,7 @@ import { LoadError, Loading } from '../../components/LoadError.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Pagination, ResultCount } from '../../components/Pagination.tsx';
 import { ApiError, api, type FieldError, type Page, type Progress } from '../../lib/api.ts';
-import { formatDateTime, formatFileSize, formatNumber } from '../../lib/format.ts';
+import { formatDateTime, formatFileSize, formatNumber, formatPercent } from '../../lib/format.ts';
 import { useFormErrors } from '../../lib/forms.ts';
 import { useApi, useLang, useListQuery, usePageTitle } from '../../lib/hooks.ts';
 import { intlLocale, type Lang } from '../../lib/lang.ts';
@@ -101,14 +101,6 @@ function formatMonth(lang: Lang, isoDate: string): string {
     year: 'numeric',
     timeZone: 'UTC',
   }).format(new Date(`${isoDate}T00:00:00Z`));
-}
-
-/** 29.7 -> "29.7%", « 29,7 % ». */
-function formatPercent(lang: Lang, value: number): string {
-  return new Intl.NumberFormat(intlLocale(lang), {
-    style: 'percent',
-    maximumFractionDigits: 1,
-  }).format(value / 100);
 }
 
 /** A figure as reported: NA (none reported) is shown as such, distinct from 0. */

@@ -6,9 +6,10 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -18,7 +19,8 @@ import { systemClock, type Clock } from './kernel/clock.ts';
 import type { Database } from './kernel/db/client.ts';
 import { AppError } from './kernel/errors.ts';
 import { registerRequestContext } from './kernel/http/context.ts';
-import { errorBody, handleError } from './kernel/http/errors.ts';
+import { errorBody, errorPayload, handleError } from './kernel/http/errors.ts';
+import { pickLocale } from './kernel/i18n.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from './kernel/auth/sessions.ts';
 import { accountRoutes } from './modules/account/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
@@ -98,6 +100,25 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     trustProxy: process.env.TRUST_PROXY === '1',
     bodyLimit: 1_048_576,
     return503OnClosing: true,
+    // Errors the router raises before any hook runs (a path parameter longer than 100
+    // characters, a malformed percent-encoding): our error body in the caller's language, not
+    // Fastify's own (which quotes the path back).
+    frameworkErrors: (error, request, reply: FastifyReply) => {
+      const query = request.query as Record<string, unknown> | undefined;
+      const locale = pickLocale(
+        request.headers['accept-language'],
+        typeof query?.lang === 'string' ? query.lang : undefined,
+      );
+      const appError = new AppError(
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH' || error.code === 'FST_ERR_BAD_URL'
+          ? 'not_found'
+          : 'validation_failed',
+      );
+      return reply
+        .status(appError.status)
+        .header('cache-control', 'no-store')
+        .send(errorPayload(appError, locale, request.id));
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   const mailer = createMailer(() => options.database.db, {
@@ -281,6 +302,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       security: [{ session: [], csrf: [] }],
     },
     transform: jsonSchemaTransform,
+    // The schemas named with .meta({ id }) go to components.schemas, where the $refs point.
+    transformObject: jsonSchemaTransformObject,
   });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { action: 'public' } }, () =>
     app.swagger(),

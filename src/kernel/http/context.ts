@@ -53,10 +53,20 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** The host of an Origin header, or null when it is not a URL ("null", garbage). */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 /** Session, locale and CSRF for every API request. */
 export function registerRequestContext(app: FastifyInstance) {
   app.decorateRequest('locale', 'en');
   app.decorateRequest('session', null);
+  refuseNulCharacters(app);
 
   app.addHook('onRequest', async (request) => {
     const query = request.query as Record<string, unknown> | undefined;
@@ -84,7 +94,7 @@ export function registerRequestContext(app: FastifyInstance) {
     // A cross-site page cannot send JSON or custom headers without CORS (which we never grant);
     // on top of that, an Origin that is not ours is refused, and a session needs its token.
     const origin = request.headers.origin;
-    if (origin && new URL(origin).host !== request.headers.host) throw new AppError('csrf_invalid');
+    if (origin && hostOf(origin) !== request.headers.host) throw new AppError('csrf_invalid');
     if (request.session) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !sameToken(sent, request.session.csrfToken)) {
@@ -92,6 +102,36 @@ export function registerRequestContext(app: FastifyInstance) {
         throw new AppError('csrf_invalid');
       }
     }
+  });
+}
+
+/** Where a value holds a NUL character (dotted paths, "" for the value itself). */
+export function nulCharacterPaths(value: unknown, path = '', depth = 0): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [path] : [];
+  if (!value || typeof value !== 'object' || Buffer.isBuffer(value) || depth > 64) return [];
+  return Object.entries(value).flatMap(([k, v]) =>
+    nulCharacterPaths(v, path ? `${path}.${k}` : k, depth + 1),
+  );
+}
+
+/**
+ * PostgreSQL text cannot hold a NUL character: a request that sends one (in a path, a query
+ * string or a JSON body) is refused at the edge, naming the field, before any query sees it.
+ */
+export function refuseNulCharacters(app: FastifyInstance) {
+  app.addHook('preValidation', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const paths = [
+      ...nulCharacterPaths(request.params),
+      ...nulCharacterPaths(request.query),
+      ...nulCharacterPaths(request.body),
+    ];
+    if (paths.length)
+      throw new AppError(
+        'validation_failed',
+        {},
+        paths.map((path) => ({ path, code: 'validation.nul_character' })),
+      );
   });
 }
 

@@ -120,6 +120,13 @@ export function constraintErrorOf(error: unknown): AppError | null {
     case '23514': // check_violation
     case '22007': // invalid_datetime_format
     case '22008': // datetime_field_overflow
+    case '22001': // string_data_right_truncation
+    case '22003': // numeric_value_out_of_range
+    case '22021': // character_not_in_repertoire
+    case '22P02': // invalid_text_representation
+    case '22P05': // untranslatable_character
+      // Data exceptions a value the schemas let through can still raise: a number too large
+      // for its column, text too long, a NUL character (text cannot hold one), bad syntax.
       return new AppError('validation_failed');
   }
   return null;

@@ -104,11 +104,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     // characters, a malformed percent-encoding): our error body in the caller's language, not
     // Fastify's own (which quotes the path back).
     frameworkErrors: (error, request, reply: FastifyReply) => {
-      const query = request.query as Record<string, unknown> | undefined;
-      const locale = pickLocale(
-        request.headers['accept-language'],
-        typeof query?.lang === 'string' ? query.lang : undefined,
-      );
+      // The query is not parsed yet: read ?lang= from the raw URL.
+      const lang = /[?&]lang=(en|fr)(&|$)/.exec(request.raw.url ?? '')?.[1];
+      const locale = pickLocale(request.headers['accept-language'], lang);
       const appError = new AppError(
         error.code === 'FST_ERR_MAX_PARAM_LENGTH' || error.code === 'FST_ERR_BAD_URL'
           ? 'not_found'

@@ -46,7 +46,14 @@ export const hostileStrings = [
 
 const MAX_STRING = 60;
 
-function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
+/** How to draw some values: e.g. ids of records that exist, so valid bodies reach the rules. */
+export interface DrawOptions {
+  uuid?: fc.Arbitrary<string> | undefined;
+  /** Properties drawn their own way as well (e.g. `version`: the small numbers records have). */
+  byName?: Record<string, fc.Arbitrary<unknown>> | undefined;
+}
+
+function stringArbitrary(schema: JsonSchema, options: DrawOptions): fc.Arbitrary<string> {
   const min = typeof schema.minLength === 'number' ? schema.minLength : 0;
   const max = typeof schema.maxLength === 'number' ? schema.maxLength : Infinity;
   const fits = (s: string) => s.length >= min && s.length <= max;
@@ -69,7 +76,9 @@ function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
         .map(([local, domain, tld]) => `${local}@${domain}.${tld}`)
         .filter(fits);
     case 'uuid':
-      return fc.uuid({ version: 4 });
+      return options.uuid
+        ? fc.oneof(options.uuid, fc.uuid({ version: 4 }))
+        : fc.uuid({ version: 4 });
     case 'uri':
       return fc.webUrl().filter(fits);
   }
@@ -109,9 +118,10 @@ function numberBounds(schema: JsonSchema, integer: boolean) {
 export function arbitraryFromJsonSchema(
   schema: JsonSchema,
   root: SchemaRoot = {},
+  options: DrawOptions = {},
 ): fc.Arbitrary<unknown> {
   const s = resolveSchema(schema, root);
-  const of = (sub: unknown) => arbitraryFromJsonSchema(sub as JsonSchema, root);
+  const of = (sub: unknown) => arbitraryFromJsonSchema(sub as JsonSchema, root, options);
   if ('const' in s) return fc.constant(s.const);
   if (Array.isArray(s.enum)) return fc.constantFrom(...(s.enum as unknown[]));
   for (const key of ['anyOf', 'oneOf'] as const) {
@@ -144,7 +154,7 @@ export function arbitraryFromJsonSchema(
     case 'number':
       return fc.double({ ...numberBounds(s, false), noNaN: true, noDefaultInfinity: true });
     case 'string':
-      return stringArbitrary(s);
+      return stringArbitrary(s, options);
     case 'array': {
       const minLength = typeof s.minItems === 'number' ? s.minItems : 0;
       const maxLength = Math.max(
@@ -163,7 +173,11 @@ export function arbitraryFromJsonSchema(
         const keys = s.propertyNames ? (of(s.propertyNames) as fc.Arbitrary<string>) : fc.string();
         return fc.dictionary(keys, of(s.additionalProperties), { maxKeys: 3 });
       }
-      return fc.record(Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, of(v)])), {
+      const fields = Object.entries(properties).map(([k, v]) => {
+        const own = options.byName?.[k];
+        return [k, own ? fc.oneof(own, of(v)) : of(v)] as const;
+      });
+      return fc.record(Object.fromEntries(fields), {
         requiredKeys: required.filter((k) => k in properties),
       });
     }
@@ -243,6 +257,7 @@ export function mutateAt(value: unknown, pick: number, kind: Mutation, hostile: 
 export function mutatedFromJsonSchema(
   schema: JsonSchema,
   root: SchemaRoot = {},
+  options: DrawOptions = {},
 ): fc.Arbitrary<unknown> {
   return fc.oneof(
     { weight: 1, arbitrary: fc.constantFrom(...hostileValues) },
@@ -250,7 +265,7 @@ export function mutatedFromJsonSchema(
       weight: 6,
       arbitrary: fc
         .tuple(
-          arbitraryFromJsonSchema(schema, root),
+          arbitraryFromJsonSchema(schema, root, options),
           fc.nat(),
           fc.constantFrom<Mutation>('replace', 'replace', 'drop', 'extra'),
           fc.constantFrom(...hostileValues),

@@ -7,6 +7,8 @@
  *  - 50 concurrent enrolments for the last seat of a training session: exactly one seat is
  *    given, the 49 others wait in order, the seats taken never exceed the capacity;
  *  - 50 concurrent attempts to name the officer who takes over one post: exactly one succeeds;
+ *  - 50 concurrent ratifications of one call for one post, each pinning a different officer to
+ *    it: exactly one is ratified, the post gets one deployment, the 49 others are stale;
  *  - 100 concurrent edits of one record, all with the same version: one 200, 99 409
  *    `stale_version`; then 20 clients each making 5 read-modify-write increments with retry on
  *    409: the final value counts all 100 (no lost update).
@@ -16,10 +18,16 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays, isoDateOf } from '../../src/kernel/dates.ts';
 import { deployments } from '../../src/modules/deployments/schema.ts';
 import { officers } from '../../src/modules/officers/schema.ts';
+import { applyToCall, decideRelease } from '../../src/modules/calls/applications.ts';
+import { openCall } from '../../src/modules/calls/calls.ts';
+import { applications } from '../../src/modules/calls/schema.ts';
+import { createPosts } from '../../src/modules/missions/posts.ts';
+import { posts } from '../../src/modules/missions/schema.ts';
 import { enrolOfficer } from '../../src/modules/training/enrolments.ts';
 import { courseSessions, courses, enrolments } from '../../src/modules/training/schema.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
+import { approvedLines } from '../support/planning.ts';
 import { errorCodes, signIn, statusCounts, type HttpClient } from './http.ts';
 
 describeDb('concurrency drills', () => {
@@ -182,6 +190,73 @@ describeDb('concurrency drills', () => {
     expect(named!.n).toBe(1);
   });
 
+  it('fills one post once among 50 concurrent ratifications pinning different officers', async () => {
+    const ctx = { actorId: null, actorRole: 'test', requestId: null, now: t.clock.now() };
+    const [line] = await approvedLines(t, t.ids.ownMission, [
+      { postCount: 1, postTypeCode: 'individual_police_officer' },
+    ]);
+    const [post] = await createPosts(t.db, ctx, t.ids.ownMission, {
+      requestLineId: line!,
+      count: 1,
+      tourStart: addDays(today, 90),
+      tourEnd: addDays(today, 455),
+    });
+    const call = await openCall(
+      t.db,
+      ctx,
+      {
+        missionId: t.ids.ownMission,
+        postIds: [post!.id],
+        closesOn: addDays(today, 30),
+        audience: 'all',
+        agencies: [],
+        womenFloorPercent: 0,
+      },
+      { defaultWomenFloorPercent: 0, appUrl: 'http://localhost' },
+    );
+    const candidates = await addOfficers(50);
+    const applicationIds: string[] = [];
+    for (const officerId of candidates) {
+      const applied = await applyToCall(
+        t.db,
+        ctx,
+        { callId: call.id, officerId, postIds: [post!.id] },
+        { nominated: false },
+      );
+      await decideRelease(t.db, ctx, applied.id, 1, { endorse: true });
+      applicationIds.push(applied.id);
+    }
+    // Screened in by hand: the race is about the ratification, not the screening rules.
+    await t.db
+      .update(applications)
+      .set({ status: 'screened_in' })
+      .where(inArray(applications.id, applicationIds));
+    // Each board member's proposal pins a different officer to the one post.
+    const proposals = [];
+    for (const applicationId of applicationIds) {
+      const pinned = [{ applicationId, postId: post!.id }];
+      const res = await po.request('POST', `/api/v1/calls/${call.id}/proposal`, { pinned });
+      expect(res.status, res.text).toBe(200);
+      const p = res.body as { digest: string; call: { version: number }; filled: number };
+      expect(p.filled).toBe(1);
+      proposals.push({ version: p.call.version, digest: p.digest, pinned });
+    }
+    const answers = await Promise.all(
+      proposals.map((body) => po.request('POST', `/api/v1/calls/${call.id}/ratify`, body)),
+    );
+    expect(statusCounts(answers)).toEqual({ 200: 1, 409: 49 });
+    expect(errorCodes(answers)).toEqual({ stale_version: 49 });
+    const onPost = await t.db
+      .select({ officerId: deployments.officerId })
+      .from(deployments)
+      .where(eq(deployments.postId, post!.id));
+    const winner = proposals[answers.findIndex((a) => a.status === 200)]!;
+    const winnerOfficer = candidates[applicationIds.indexOf(winner.pinned[0]!.applicationId)];
+    expect(onPost).toEqual([{ officerId: winnerOfficer }]);
+    const [filled] = await t.db.select().from(posts).where(eq(posts.id, post!.id));
+    expect(filled!.status).toBe('filled');
+  }, 120_000);
+
   it('keeps one of 100 concurrent edits made with the same version, refusing 99 as stale', async () => {
     const mission = `/api/v1/missions/${t.ids.ownMission}`;
     const read = async () => (await po.request('GET', mission)).body as { version: number };
@@ -203,7 +278,7 @@ describeDb('concurrency drills', () => {
     await po.request('PATCH', mission, { version: start.version, headquarters: 'count 0' });
     let conflicts = 0;
     const increment = async () => {
-      for (;;) {
+      for (let attempt = 1; ; attempt++) {
         const current = (await po.request('GET', mission)).body as {
           version: number;
           headquarters: string;
@@ -217,8 +292,10 @@ describeDb('concurrency drills', () => {
         expect(res.status, res.text).toBe(409);
         expect(errorCodes([res])).toEqual({ stale_version: 1 });
         conflicts++;
-        // Back off a little (random) so 20 clients do not retry in lock-step.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20));
+        // Back off (random, growing) so 20 clients do not retry in lock-step.
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 10)),
+        );
       }
     };
     await Promise.all(

@@ -50,7 +50,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-class Random {
+export class Random {
   readonly next: () => number;
   constructor(seed: number) {
     this.next = mulberry32(seed);
@@ -83,7 +83,7 @@ class Random {
 
 const clamp = (n: number, min: number, max: number) => Math.min(max, Math.max(min, n));
 
-function addYears(date: IsoDate, years: number): IsoDate {
+export function addYears(date: IsoDate, years: number): IsoDate {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return isoDateOf(new Date(Date.UTC(y + years, m - 1, d)));
 }
@@ -95,7 +95,7 @@ function addYears(date: IsoDate, years: number): IsoDate {
  * Quebec services (French-speaking missions) and the First Nations services (whose officers the
  * program seeks out) weighted up. An agency missing here gets a small default weight.
  */
-const agencyWeights: Record<string, number> = {
+export const agencyWeights: Record<string, number> = {
   SQ: 7500,
   OPP: 6000,
   RNC: 400,
@@ -169,7 +169,7 @@ function allocate(total: number, rows: readonly AgencyRow[]): Map<string, number
 
 // --- Names --------------------------------------------------------------------------------------
 
-type Culture =
+export type Culture =
   | 'french'
   | 'acadian'
   | 'english'
@@ -191,7 +191,7 @@ type Culture =
   | 'latin_american'
   | 'korean';
 
-interface NamePool {
+export interface NamePool {
   family: readonly string[];
   women?: readonly string[];
   men?: readonly string[];
@@ -359,7 +359,7 @@ const englishMen = [
   'Dale',
 ];
 /** Names for officers who declare another gender (and some who do not say). */
-const unisexNames = [
+export const unisexNames = [
   'Alex',
   'Jordan',
   'Taylor',
@@ -377,7 +377,7 @@ const unisexNames = [
   'Rowan',
 ];
 
-const pools: Record<Culture, NamePool> = {
+export const pools: Record<Culture, NamePool> = {
   french: {
     family: [
       'Tremblay',
@@ -974,7 +974,7 @@ const pools: Record<Culture, NamePool> = {
 };
 
 /** Family names of the communities the First Nations services police. */
-const firstNationsFamilies: Record<string, readonly string[]> = {
+export const firstNationsFamilies: Record<string, readonly string[]> = {
   NAPS: [
     'Kakegamic',
     'Meekis',
@@ -1001,7 +1001,7 @@ const firstNationsFamilies: Record<string, readonly string[]> = {
 type Mix = ReadonlyArray<readonly [Culture, number]>;
 
 /** The communities an agency's officers come from (percent, roughly). */
-function mixOf(agency: AgencyRow): Mix {
+export function mixOf(agency: AgencyRow): Mix {
   const { code, province, type } = agency;
   if (type === 'first_nations')
     return [
@@ -1183,7 +1183,7 @@ const agencyAreaCode: Record<string, string> = {
 
 // --- Ranks ------------------------------------------------------------------------------------
 
-type RankCode =
+export type RankCode =
   | 'constable'
   | 'corporal'
   | 'sergeant'
@@ -1194,7 +1194,7 @@ type RankCode =
   | 'assistant_commissioner';
 
 /** Rank by years of service: mostly constables, corporals and sergeants. */
-function rankFor(random: Random, years: number): RankCode {
+export function rankFor(random: Random, years: number): RankCode {
   const table: Array<[RankCode, number]> =
     years < 5
       ? [['constable', 100]]
@@ -1288,7 +1288,12 @@ const englishTitles: Record<RankCode, string> = {
 };
 
 /** The agency's own title for a rank on the common scale. */
-function titleOf(agency: AgencyRow, rank: RankCode, woman: boolean, french: boolean): string {
+export function titleOf(
+  agency: AgencyRow,
+  rank: RankCode,
+  woman: boolean,
+  french: boolean,
+): string {
   if (agency.code === 'RCMP') {
     const [en, frMan, frWoman] = rcmpTitles[rank];
     return french ? (woman ? frWoman : frMan) : en;
@@ -1337,7 +1342,7 @@ function specialisationsFor(
 
 type Row = Record<string, string>;
 
-function ascii(s: string): string {
+export function ascii(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -11,7 +11,7 @@ import { eq, sql } from 'drizzle-orm';
 import { writeAudit, type AuditContext } from '../../kernel/audit/audit.ts';
 import { bulkInsert } from '../../kernel/db/bulk.ts';
 import { queryRows, type Db, type Tx } from '../../kernel/db/client.ts';
-import { addDays, isoDateOf, tourEndOf, type IsoDate } from '../../kernel/dates.ts';
+import { addDays, daysBetween, isoDateOf, tourEndOf, type IsoDate } from '../../kernel/dates.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { checkIns } from '../checkins/schema.ts';
 import {
@@ -39,6 +39,9 @@ export type HistoryScale = (typeof historyScales)[number];
  * deployment events (moves and check-ins).
  */
 export const scaleMultiplier: Record<HistoryScale, number> = { small: 1, full: 5, large: 24 };
+
+/** About how many officers the small scale plans (4,157 with the default seed). */
+export const OFFICERS_AT_SMALL_SCALE = 4150;
 
 export interface HistoryOptions {
   scale?: HistoryScale;
@@ -297,7 +300,7 @@ async function writePlan(tx: Tx, plan: HistoryPlan, o: WriteOptions): Promise<Hi
     });
 
     // Its life: every move up to now.
-    const remote = rng.chance(0.06);
+    const remote = rng.chance(0.06) && daysBetween(tour.start, tour.end) > 120;
     const path: Array<[DeploymentState, Date]> = [
       ['preparing', at(addDays(tour.start, -100), 15)],
       ['ready', at(addDays(tour.start, -7), 15)],

@@ -195,7 +195,7 @@ export function planHistory(options: PlanOptions): HistoryPlan {
 
     // Career: at least five years of service, hired at 21-34, aged 25-62 at deployment.
     const years = serviceYearsFor(rng);
-    const serviceStart = addDays(addYears(start, -years), -rng.int(0, 330));
+    const serviceStart = addDays(addYears(start, -years), -rng.int(1, 330));
     const ageAtHire = Math.min(21 + Math.floor(rng.next() ** 2 * 14), 58 - years);
     const dateOfBirth = addDays(addYears(serviceStart, -ageAtHire), -rng.int(0, 364));
     const rankCode = rankFor(rng, years);
@@ -310,7 +310,8 @@ export function planHistory(options: PlanOptions): HistoryPlan {
             ? addDays(before.end, 1)
             : addDays(monthStart(m), rng.int(0, 20));
         if (start < mission.startDate) start = mission.startDate;
-        if (start > lastStart) start = lastStart;
+        // The successor arrives after the period planned: the post waits.
+        if (start > lastStart) continue;
         const drawn = tourMonths(rng, year);
         const months = Math.max(1, Math.min(drawn.months, runEnd - m + 1));
         let end = tourEndOf(start, months);

@@ -182,16 +182,23 @@ export function monthlyTargets(
     });
     const isUn = (c: Contingent) => byCode.get(c.mission)!.organizationCode === 'UN';
     const counts = new Map<Contingent, number>();
+    // Set teams first; the others share what is left of the month's figure.
+    const fixed = running.filter((c) => c.fixed);
+    for (const c of fixed) counts.set(c, c.weight);
+    const shared = running.filter((c) => !c.fixed);
+    const fixedIn = (entries: Contingent[]) =>
+      entries.filter((c) => c.fixed).reduce((s, c) => s + c.weight, 0);
     if (m < fileFrom) {
-      for (const c of running) counts.set(c, c.weight);
+      for (const c of shared) counts.set(c, c.weight);
     } else if (m <= fileTo) {
-      const unEntries = running.filter(isUn);
-      share(unPoliceByMonth.get(month) ?? 0, unEntries).forEach((n, i) =>
-        counts.set(unEntries[i]!, n),
-      );
-      for (const c of running.filter((c) => !isUn(c))) counts.set(c, c.weight);
+      const unEntries = shared.filter(isUn);
+      const unFigure = (unPoliceByMonth.get(month) ?? 0) - fixedIn(running.filter(isUn));
+      share(unFigure, unEntries).forEach((n, i) => counts.set(unEntries[i]!, n));
+      for (const c of shared.filter((c) => !isUn(c))) counts.set(c, c.weight);
     } else {
-      share(laterTotal(month), running).forEach((n, i) => counts.set(running[i]!, n));
+      share(laterTotal(month) - fixedIn(running), shared).forEach((n, i) =>
+        counts.set(shared[i]!, n),
+      );
     }
     let unCount = 0;
     let all = 0;

@@ -23,11 +23,13 @@ export interface Contingent {
   weight: number;
   /** Officers this contingent keeps whatever the month's total (when the total allows). */
   min?: number;
+  /** A team of a set size: `weight` officers in every era, taken from the month's total. */
+  fixed?: boolean;
 }
 
 export const contingents: readonly Contingent[] = [
   // The first deployment: Namibia, October 1989, about 100 officers for the elections.
-  { mission: 'UNTAG', from: '1989-10', to: '1990-03', weight: 100 },
+  { mission: 'UNTAG', from: '1989-10', to: '1990-02', weight: 100 },
 
   // The former Yugoslavia.
   { mission: 'UNPROFOR', from: '1992-02', to: '1995-02', weight: 40 },
@@ -72,8 +74,8 @@ export const contingents: readonly Contingent[] = [
   { mission: 'MONUC', from: '2000-06', to: '2010-05', weight: 3, min: 1 },
   { mission: 'MONUSCO', from: '2010-07', to: '2020-12', weight: 4, min: 1 },
   // The SGBV team: 5 officers from January 2021, 13 by April 2021.
-  { mission: 'MONUSCO', from: '2021-01', to: '2021-03', weight: 5, min: 5 },
-  { mission: 'MONUSCO', from: '2021-04', to: null, weight: 13, min: 13 },
+  { mission: 'MONUSCO', from: '2021-01', to: '2021-03', weight: 5, fixed: true },
+  { mission: 'MONUSCO', from: '2021-04', to: null, weight: 13, fixed: true },
   { mission: 'UNMIL', from: '2004-01', to: '2018-01', weight: 4, min: 1 },
   { mission: 'UNOCI', from: '2004-06', to: '2017-03', weight: 3, min: 1 },
   { mission: 'ONUB', from: '2004-09', to: '2006-11', weight: 2, min: 1 },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { diff, writeAudit, writeAudits, type AuditContext } from '../../kernel/audit/audit.ts';
 import { bulkInsert } from '../../kernel/db/bulk.ts';
 import type { Db } from '../../kernel/db/client.ts';
@@ -33,6 +33,12 @@ const RCMP_SHARE = 0.35;
 /** The share of officers with tours on record, and of those, the share with a second tour. */
 const TOURED_SHARE = 0.2;
 const SECOND_TOUR_SHARE = 0.25;
+
+/**
+ * Where the demo's curated records take over from the generated history (src/modules/history),
+ * which covers the program's years before: the register's own tours begin from then on.
+ */
+export const DEMO_HISTORY_UNTIL = '2019-01-01';
 
 /** The officer the demo officer account (officer@demo.peaceops.ca) is linked to. */
 const SELF_SERVICE = { agencyCode: 'RCMP', badgeNumber: '53719' } as const;
@@ -1727,7 +1733,8 @@ const tourRoles = [
 /**
  * Past and running tours on the officers' records: about a fifth of the register has served,
  * some twice, on the program's real missions while those ran, at least five years into their
- * service; a few tours on the current missions are still running (their planned end is ahead).
+ * service and since the curated records began (DEMO_HISTORY_UNTIL: the generated history holds
+ * the years before); a few tours on the current missions are still running (their planned end is ahead).
  * Written as the program would record them, with an audit entry each.
  */
 async function seedTours(db: Db, ctx: AuditContext): Promise<void> {
@@ -1742,14 +1749,17 @@ async function seedTours(db: Db, ctx: AuditContext): Promise<void> {
     })
     .from(missions)
     .orderBy(asc(missions.code));
+  // The register's officers: not those of the generated history (whose tours are on record).
   const people = await db
     .select({ id: officers.id, serviceStart: officers.serviceStart })
     .from(officers)
+    .where(sql`not exists (select 1 from ${priorMissions} pm where pm.officer_id = ${officers.id})`)
     .orderBy(asc(officers.agencyId), asc(officers.badgeNumber));
   const rows: Array<typeof priorMissions.$inferInsert> = [];
   for (const person of people) {
     if (!random.chance(TOURED_SHARE)) continue;
-    const eligibleFrom = addYears(person.serviceStart as IsoDate, 5);
+    const eligible = addYears(person.serviceStart as IsoDate, 5);
+    const eligibleFrom = eligible > DEMO_HISTORY_UNTIL ? eligible : DEMO_HISTORY_UNTIL;
     const tours = random.chance(SECOND_TOUR_SHARE) ? 2 : 1;
     let after = eligibleFrom;
     for (let n = 0; n < tours; n += 1) {

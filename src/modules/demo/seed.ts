@@ -1,6 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/client.ts';
 import type { AuditContext } from '../../kernel/audit/audit.ts';
+import { isoDateOf } from '../../kernel/dates.ts';
+import { seedProgramHistory } from '../history/history.ts';
 import { seedReferenceData } from '../reference/seed.ts';
 import { seedCalls } from './calls.ts';
 import { seedDutyOfCare } from './dutyofcare.ts';
@@ -9,7 +11,7 @@ import { missions } from '../reference/schema.ts';
 import { users, type Partner, type Role } from '../users/schema.ts';
 import { addUser } from '../users/users.ts';
 import { seedHistory } from './history.ts';
-import { seedPeople } from './people.ts';
+import { DEMO_HISTORY_UNTIL, seedPeople } from './people.ts';
 
 /** The demo password: only ever set on the embedded demo database, never on a configured server. */
 export const DEMO_PASSWORD = 'peace-demo-2026';
@@ -86,6 +88,9 @@ export async function isEmpty(db: Db): Promise<boolean> {
 /** When the demo accounts are created on an empty database: just before the demo history. */
 const ACCOUNTS_CREATED = new Date('2019-01-07T14:00:00Z');
 
+/** The program's history before the curated records is loaded just after the accounts are made. */
+const HISTORY_LOADED = new Date('2019-01-07T16:00:00Z');
+
 /**
  * Reference data, one account per role (one per partner for decision partners) and, on an empty
  * database, the demo history of requests, decisions, posts and evaluations and the people
@@ -144,6 +149,19 @@ export async function seedDemo(
     // use case's own transaction becomes a savepoint). The register is loaded at `now`, after the
     // history, so the audit log reads in order.
     await db.transaction(async (tx) => {
+      // 1989 to 2018: the program's real size and shape (thousands of officers, over 33
+      // countries), as loaded history only (tours on the officers' records), so no officer or tour
+      // doubles the curated records from 2019.
+      await seedProgramHistory(
+        tx,
+        {
+          actorId: actors.programOfficer,
+          actorRole: 'program_officer',
+          requestId: null,
+          now: HISTORY_LOADED,
+        },
+        { scale: 'small', today: isoDateOf(ctx.now), until: DEMO_HISTORY_UNTIL, cutover: 9999 },
+      );
       await seedHistory(tx, actors, ctx.now);
       await seedPeople(
         tx,

@@ -84,7 +84,7 @@ export interface PlanOptions {
 }
 
 /** The chance that a post is taken by an officer who has served before (when one is free). */
-const REPEAT_SHARE = 0.06;
+const REPEAT_SHARE = 0.05;
 /** Tours in a career, at most. */
 const MAX_TOURS = 4;
 
@@ -119,10 +119,10 @@ const teams = [
 function tourMonths(rng: Rng, year: number): { months: number; extended: boolean } {
   const early = year < 2000;
   return rng.weighted<{ months: number; extended: boolean }>([
-    [{ months: 6, extended: false }, early ? 30 : 20],
-    [{ months: 9, extended: false }, early ? 25 : 12],
-    [{ months: 12, extended: false }, early ? 35 : 56],
-    [{ months: 15, extended: true }, early ? 10 : 12],
+    [{ months: 6, extended: false }, early ? 40 : 20],
+    [{ months: 9, extended: false }, early ? 30 : 15],
+    [{ months: 12, extended: false }, early ? 22 : 53],
+    [{ months: 15, extended: true }, early ? 8 : 12],
   ]);
 }
 

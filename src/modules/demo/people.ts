@@ -4,6 +4,7 @@ import { diff, writeAudit, writeAudits, type AuditContext } from '../../kernel/a
 import { bulkInsert } from '../../kernel/db/bulk.ts';
 import type { Db } from '../../kernel/db/client.ts';
 import { addDays, daysBetween, isoDateOf, type IsoDate } from '../../kernel/dates.ts';
+import { deployments } from '../deployments/schema.ts';
 import { columns } from '../officers/exchange-format.ts';
 import { importOfficers, type ImportReport } from '../officers/import.ts';
 import { updateContacts } from '../officers/officers.ts';

@@ -1754,7 +1754,10 @@ async function seedTours(db: Db, ctx: AuditContext): Promise<void> {
   const people = await db
     .select({ id: officers.id, serviceStart: officers.serviceStart })
     .from(officers)
-    .where(sql`not exists (select 1 from ${priorMissions} pm where pm.officer_id = ${officers.id})`)
+    .where(
+      sql`not exists (select 1 from ${priorMissions} pm where pm.officer_id = ${officers.id})
+          and not exists (select 1 from ${deployments} d where d.officer_id = ${officers.id})`,
+    )
     .orderBy(asc(officers.agencyId), asc(officers.badgeNumber));
   const rows: Array<typeof priorMissions.$inferInsert> = [];
   for (const person of people) {

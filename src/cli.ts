@@ -8,6 +8,12 @@ import { verifyAuditChain, type AuditContext } from './kernel/audit/audit.ts';
 import { AppError } from './kernel/errors.ts';
 import { translator } from './kernel/i18n.ts';
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './modules/demo/seed.ts';
+import {
+  DEFAULT_SEED,
+  historyScales,
+  seedProgramHistory,
+  type HistoryScale,
+} from './modules/history/history.ts';
 import { importOfficers } from './modules/officers/import.ts';
 import { importUnContributions } from './modules/uncontributions/uncontributions.ts';
 import { seedReferenceData } from './modules/reference/seed.ts';
@@ -136,29 +142,63 @@ program
 
 program
   .command('seed')
-  .description('Load reference data (and with --demo, demo accounts on the embedded database)')
+  .description(
+    'Load reference data (with --demo, demo accounts on the embedded database; with --history, a generated 35-year program history)',
+  )
   .option('--demo', 'also create one demo account per role (embedded database only)')
-  .action(async (opts: { demo?: boolean }) => {
-    const config = loadConfig();
-    const p = progress('seed');
-    const database = await open(config);
-    try {
-      const counts = await seedReferenceData(database.db);
-      p.step(
-        `reference data: ${Object.entries(counts)
-          .map(([k, v]) => `${v} ${k}`)
-          .join(', ')}`,
-      );
-      if (opts.demo) {
-        if (database.kind !== 'embedded')
-          throw new Error('Demo accounts are only created on the embedded database.');
-        const logins = await seedDemo(database.db, cliContext(), config.appUrl);
-        p.step(`demo accounts: ${logins.length} (password ${DEMO_PASSWORD})`);
+  .option('--history', 'also generate a realistic program history, 1989 to today (once only)')
+  .addOption(
+    new Option('--scale <scale>', 'size of the generated history: small is the real program')
+      .choices([...historyScales])
+      .default('small'),
+  )
+  .option(
+    '--seed <n>',
+    'seed of the generated history (the same seed, the same history)',
+    String(DEFAULT_SEED),
+  )
+  .action(
+    async (opts: { demo?: boolean; history?: boolean; scale: HistoryScale; seed: string }) => {
+      const config = loadConfig();
+      const p = progress('seed');
+      const database = await open(config);
+      try {
+        const counts = await seedReferenceData(database.db);
+        p.step(
+          `reference data: ${Object.entries(counts)
+            .map(([k, v]) => `${v} ${k}`)
+            .join(', ')}`,
+        );
+        if (opts.demo) {
+          if (database.kind !== 'embedded')
+            throw new Error('Demo accounts are only created on the embedded database.');
+          const logins = await seedDemo(database.db, cliContext(), config.appUrl);
+          p.step(`demo accounts: ${logins.length} (password ${DEMO_PASSWORD})`);
+        }
+        if (opts.history) {
+          const seed = Number(opts.seed);
+          if (!Number.isInteger(seed))
+            throw new Error(`--seed must be a whole number: ${opts.seed}`);
+          const started = Date.now();
+          const history = await seedProgramHistory(database.db, cliContext(), {
+            scale: opts.scale,
+            seed,
+          });
+          const seconds = ((Date.now() - started) / 1000).toFixed(1);
+          p.step(`history (${opts.scale}, seed ${seed}) generated in ${seconds} s`);
+          console.log(
+            Object.entries(history)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join('\n'),
+          );
+        }
+        await database.close();
+      } catch (error) {
+        await database.close();
+        fail(error);
       }
-    } finally {
-      await database.close();
-    }
-  });
+    },
+  );
 
 const importCommand = program.command('import').description('Import records from files');
 importCommand

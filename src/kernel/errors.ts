@@ -58,6 +58,7 @@ export const errorStatus = {
   tour_report_not_open: 409,
   tour_report_submitted: 409,
   debrief_not_open: 409,
+  history_exists: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   document_type_refused: 415,

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { diff, writeAudit, writeAudits, type AuditContext } from '../../kernel/audit/audit.ts';
 import { bulkInsert } from '../../kernel/db/bulk.ts';
 import type { Db } from '../../kernel/db/client.ts';
 import { addDays, daysBetween, isoDateOf, type IsoDate } from '../../kernel/dates.ts';
+import { deployments } from '../deployments/schema.ts';
 import { columns } from '../officers/exchange-format.ts';
 import { importOfficers, type ImportReport } from '../officers/import.ts';
 import { updateContacts } from '../officers/officers.ts';
@@ -34,6 +35,12 @@ const RCMP_SHARE = 0.35;
 const TOURED_SHARE = 0.2;
 const SECOND_TOUR_SHARE = 0.25;
 
+/**
+ * Where the demo's curated records take over from the generated history (src/modules/history),
+ * which covers the program's years before: the register's own tours begin from then on.
+ */
+export const DEMO_HISTORY_UNTIL = '2019-01-01';
+
 /** The officer the demo officer account (officer@demo.peaceops.ca) is linked to. */
 const SELF_SERVICE = { agencyCode: 'RCMP', badgeNumber: '53719' } as const;
 
@@ -50,7 +57,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-class Random {
+export class Random {
   readonly next: () => number;
   constructor(seed: number) {
     this.next = mulberry32(seed);
@@ -83,7 +90,7 @@ class Random {
 
 const clamp = (n: number, min: number, max: number) => Math.min(max, Math.max(min, n));
 
-function addYears(date: IsoDate, years: number): IsoDate {
+export function addYears(date: IsoDate, years: number): IsoDate {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return isoDateOf(new Date(Date.UTC(y + years, m - 1, d)));
 }
@@ -95,7 +102,7 @@ function addYears(date: IsoDate, years: number): IsoDate {
  * Quebec services (French-speaking missions) and the First Nations services (whose officers the
  * program seeks out) weighted up. An agency missing here gets a small default weight.
  */
-const agencyWeights: Record<string, number> = {
+export const agencyWeights: Record<string, number> = {
   SQ: 7500,
   OPP: 6000,
   RNC: 400,
@@ -169,7 +176,7 @@ function allocate(total: number, rows: readonly AgencyRow[]): Map<string, number
 
 // --- Names --------------------------------------------------------------------------------------
 
-type Culture =
+export type Culture =
   | 'french'
   | 'acadian'
   | 'english'
@@ -191,7 +198,7 @@ type Culture =
   | 'latin_american'
   | 'korean';
 
-interface NamePool {
+export interface NamePool {
   family: readonly string[];
   women?: readonly string[];
   men?: readonly string[];
@@ -359,7 +366,7 @@ const englishMen = [
   'Dale',
 ];
 /** Names for officers who declare another gender (and some who do not say). */
-const unisexNames = [
+export const unisexNames = [
   'Alex',
   'Jordan',
   'Taylor',
@@ -377,7 +384,7 @@ const unisexNames = [
   'Rowan',
 ];
 
-const pools: Record<Culture, NamePool> = {
+export const pools: Record<Culture, NamePool> = {
   french: {
     family: [
       'Tremblay',
@@ -974,7 +981,7 @@ const pools: Record<Culture, NamePool> = {
 };
 
 /** Family names of the communities the First Nations services police. */
-const firstNationsFamilies: Record<string, readonly string[]> = {
+export const firstNationsFamilies: Record<string, readonly string[]> = {
   NAPS: [
     'Kakegamic',
     'Meekis',
@@ -1001,7 +1008,7 @@ const firstNationsFamilies: Record<string, readonly string[]> = {
 type Mix = ReadonlyArray<readonly [Culture, number]>;
 
 /** The communities an agency's officers come from (percent, roughly). */
-function mixOf(agency: AgencyRow): Mix {
+export function mixOf(agency: AgencyRow): Mix {
   const { code, province, type } = agency;
   if (type === 'first_nations')
     return [
@@ -1183,7 +1190,7 @@ const agencyAreaCode: Record<string, string> = {
 
 // --- Ranks ------------------------------------------------------------------------------------
 
-type RankCode =
+export type RankCode =
   | 'constable'
   | 'corporal'
   | 'sergeant'
@@ -1194,7 +1201,7 @@ type RankCode =
   | 'assistant_commissioner';
 
 /** Rank by years of service: mostly constables, corporals and sergeants. */
-function rankFor(random: Random, years: number): RankCode {
+export function rankFor(random: Random, years: number): RankCode {
   const table: Array<[RankCode, number]> =
     years < 5
       ? [['constable', 100]]
@@ -1288,7 +1295,12 @@ const englishTitles: Record<RankCode, string> = {
 };
 
 /** The agency's own title for a rank on the common scale. */
-function titleOf(agency: AgencyRow, rank: RankCode, woman: boolean, french: boolean): string {
+export function titleOf(
+  agency: AgencyRow,
+  rank: RankCode,
+  woman: boolean,
+  french: boolean,
+): string {
   if (agency.code === 'RCMP') {
     const [en, frMan, frWoman] = rcmpTitles[rank];
     return french ? (woman ? frWoman : frMan) : en;
@@ -1337,7 +1349,7 @@ function specialisationsFor(
 
 type Row = Record<string, string>;
 
-function ascii(s: string): string {
+export function ascii(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -1722,7 +1734,8 @@ const tourRoles = [
 /**
  * Past and running tours on the officers' records: about a fifth of the register has served,
  * some twice, on the program's real missions while those ran, at least five years into their
- * service; a few tours on the current missions are still running (their planned end is ahead).
+ * service and since the curated records began (DEMO_HISTORY_UNTIL: the generated history holds
+ * the years before); a few tours on the current missions are still running (their planned end is ahead).
  * Written as the program would record them, with an audit entry each.
  */
 async function seedTours(db: Db, ctx: AuditContext): Promise<void> {
@@ -1737,14 +1750,20 @@ async function seedTours(db: Db, ctx: AuditContext): Promise<void> {
     })
     .from(missions)
     .orderBy(asc(missions.code));
+  // The register's officers: not those of the generated history (whose tours are on record).
   const people = await db
     .select({ id: officers.id, serviceStart: officers.serviceStart })
     .from(officers)
+    .where(
+      sql`not exists (select 1 from ${priorMissions} pm where pm.officer_id = ${officers.id})
+          and not exists (select 1 from ${deployments} d where d.officer_id = ${officers.id})`,
+    )
     .orderBy(asc(officers.agencyId), asc(officers.badgeNumber));
   const rows: Array<typeof priorMissions.$inferInsert> = [];
   for (const person of people) {
     if (!random.chance(TOURED_SHARE)) continue;
-    const eligibleFrom = addYears(person.serviceStart as IsoDate, 5);
+    const eligible = addYears(person.serviceStart as IsoDate, 5);
+    const eligibleFrom = eligible > DEMO_HISTORY_UNTIL ? eligible : DEMO_HISTORY_UNTIL;
     const tours = random.chance(SECOND_TOUR_SHARE) ? 2 : 1;
     let after = eligibleFrom;
     for (let n = 0; n < tours; n += 1) {

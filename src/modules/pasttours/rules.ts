@@ -213,21 +213,15 @@ export function countryProblem(
   if (c.dissolvedOn && start >= c.dissolvedOn)
     return {
       code: 'past_tours.country_dissolved',
-      params: { country: c.nameEn, countryFr: c.nameFr, dissolvedOn: c.dissolvedOn },
+      params: { country: c.code, dissolvedOn: c.dissolvedOn },
     };
   const served = [m.hostCountryCode, ...(ix.otherMissionCountries[m.code] ?? [])];
   if (served.includes(c.code)) return null;
   const successors = ix.successorsOf.get(c.code);
   if (c.dissolvedOn && successors && served.some((s) => successors.has(s))) return null;
-  const host = ix.countryByCode.get(m.hostCountryCode);
   return {
     code: 'past_tours.country_mismatch',
-    params: {
-      mission: m.acronym,
-      host: host?.nameEn ?? m.hostCountryCode,
-      hostFr: host?.nameFr ?? m.hostCountryCode,
-      code: m.hostCountryCode,
-    },
+    params: { mission: m.acronym, host: m.hostCountryCode, country: c.code },
   };
 }
 

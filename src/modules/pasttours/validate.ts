@@ -157,7 +157,8 @@ export function validateLines(
         countryCode = country.code;
         if (mission && startDate) {
           const p = countryProblem(country, mission, startDate, ix);
-          if (p) fail('country', p.code, p.params);
+          // The messages name the country as the file writes it.
+          if (p) fail('country', p.code, { ...p.params, value: countryWritten });
         }
       }
     }

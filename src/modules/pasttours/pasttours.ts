@@ -335,6 +335,23 @@ async function write(
   onProgress?: (done: number, total: number, phase: 'checking' | 'writing') => void,
 ) {
   const audits: AuditInput[] = [];
+  // One entry per officer (created, with the tours added), one per tour corrected: an import of
+  // thousands of tours stays a readable log, and the chain's hashing stays a small part of it.
+  const perOfficer = new Map<string, AuditInput>();
+  const entryOf = (officerId: string) => {
+    let entry = perOfficer.get(officerId);
+    if (!entry) {
+      entry = {
+        action: 'pastTour.import',
+        recordType: 'officer',
+        recordId: officerId,
+        changes: {},
+      };
+      perOfficer.set(officerId, entry);
+      audits.push(entry);
+    }
+    return entry;
+  };
   const total = plan.inserts.length + plan.updates.length;
   const created = [...plan.newOfficers.values()].map((lines) => {
     const first = lines[0]!;
@@ -373,20 +390,15 @@ async function write(
       })),
     );
     for (const o of created)
-      audits.push({
-        action: 'pastTour.import',
-        recordType: 'officer',
-        recordId: o.id,
-        changes: {
-          agency: [null, o.agencyCode],
-          badgeNumber: [null, o.badgeNumber],
-          givenName: [null, o.givenName],
-          familyName: [null, o.familyName],
-          gender: [null, o.gender],
-          rankCode: [null, o.rankCode],
-          serviceStart: [null, o.serviceStart],
-        },
-      });
+      entryOf(o.id).changes = {
+        agency: [null, o.agencyCode],
+        badgeNumber: [null, o.badgeNumber],
+        givenName: [null, o.givenName],
+        familyName: [null, o.familyName],
+        gender: [null, o.gender],
+        rankCode: [null, o.rankCode],
+        serviceStart: [null, o.serviceStart],
+      };
     report.officersCreated = created.length;
   }
 
@@ -411,23 +423,27 @@ async function write(
       priorMissions,
       chunk.map((c) => c.tour),
     );
-    for (const { row, tour } of chunk)
-      audits.push({
-        action: 'pastTour.import',
-        recordType: 'prior_mission',
-        recordId: tour.id,
-        changes: {
-          officerId: [null, tour.officerId],
-          mission: [null, tour.missionName],
-          ...(nameKey(row.missionWritten) !== nameKey(tour.missionName)
-            ? { missionAsWritten: [null, row.missionWritten] as [unknown, unknown] }
-            : {}),
-          startDate: [null, tour.startDate],
-          endDate: [null, tour.endDate],
-          role: [null, tour.role],
-          countryCode: [null, tour.countryCode],
-        },
-      });
+    for (const { row, tour } of chunk) {
+      const entry = entryOf(tour.officerId);
+      const added = (entry.changes!.pastToursAdded?.[1] as unknown[] | undefined) ?? [];
+      entry.changes!.pastToursAdded = [
+        null,
+        [
+          ...added,
+          {
+            id: tour.id,
+            mission: tour.missionName,
+            ...(nameKey(row.missionWritten) !== nameKey(tour.missionName)
+              ? { missionAsWritten: row.missionWritten }
+              : {}),
+            startDate: tour.startDate,
+            endDate: tour.endDate,
+            role: tour.role,
+            countryCode: tour.countryCode,
+          },
+        ],
+      ];
+    }
     report.created += chunk.length;
     onProgress?.(report.created, total, 'writing');
   }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditEntries } from '../../kernel/audit/schema.ts';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.ts';
 import { describeDb } from '../../../test/support/db.ts';
+import { deployments } from '../deployments/schema.ts';
 import { officers, priorMissions } from '../officers/schema.ts';
 import { agencies, missions } from '../reference/schema.ts';
 import { templateCsv } from './format.ts';
@@ -47,6 +48,16 @@ describeDb('importing past tours', () => {
       })
       .returning();
     onFileId = officer!.id;
+    // ... and a deployment of the system (MINUSMA, 2019-2020).
+    await t.db.insert(deployments).values({
+      officerId: onFileId,
+      missionId: t.ids.ownMission,
+      state: 'returned',
+      plannedStart: '2019-06-01',
+      plannedEnd: '2020-05-31',
+      actualStart: '2019-06-03',
+      actualEnd: '2020-05-30',
+    });
     await t.db.insert(priorMissions).values({
       officerId: onFileId,
       missionName: 'UNMIBH',
@@ -256,6 +267,7 @@ describeDb('importing past tours', () => {
         'HIST-9,OPP,Gélinas,Robert,,IPTF,BA,,1998-06-01,1998-09-30',
         'PT-1,RCMP,Tremblay,Louise,,MIPONUH,HT,,1998-01-01,2000-02-01',
         'PT-1,RCMP,Tremblay,Louise,,MICAH,HT,,2000-01-01,2000-06-30',
+        'HIST-9,OPP,Gélinas,René,,MINUSMA,ML,,2020-01-01,2020-12-31',
       ].join('\n'),
     );
     expect(res.statusCode).toBe(400);
@@ -264,7 +276,13 @@ describeDb('importing past tours', () => {
       '3:given_name:past_tours.name_mismatch',
       '3:start_date:past_tours.overlap_tour',
       '5:start_date:past_tours.overlap_line',
+      // Lines 2 and 3 name him otherwise: the file disagrees with itself too.
+      '6:given_name:past_tours.name_differs',
+      '6:start_date:past_tours.overlap_deployment',
     ]);
+    expect(res.json().error.fields[5].message).toBe(
+      "This tour overlaps the officer's deployment in MINUSMA (2019-06-03 to 2020-05-30).",
+    );
     expect(res.json().error.fields[2].message).toBe(
       "This tour overlaps the officer's past tour on file in UNMIBH (1998-01-01 to 1998-12-31).",
     );

@@ -1,4 +1,5 @@
 import { and, count, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditEntries } from '../../kernel/audit/schema.ts';
@@ -300,6 +301,63 @@ describeDb('importing past tours', () => {
     const imported = await send(res.body);
     expect(imported.statusCode, imported.body).toBe(200);
     expect(imported.json()).toMatchObject({ created: 1, officersCreated: 1 });
+  });
+
+  it('reads the same columns from an Excel file, and streams progress on request', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Tours');
+    sheet.addRow(header.split(','));
+    sheet.addRow([
+      'XL-1',
+      'RCMP',
+      'Lee',
+      'Ann',
+      '',
+      'MINUAR',
+      'RW',
+      '',
+      '1994-08-01',
+      '1995-07-31',
+    ]);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/past-tours/import',
+      headers: {
+        cookie: staff.cookie!,
+        'x-csrf-token': staff.csrfToken!,
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        accept: 'application/x-ndjson',
+      },
+      payload: xlsx,
+    });
+    expect(res.statusCode).toBe(200);
+    const lines = res.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; report?: unknown });
+    expect(lines[0]).toMatchObject({ type: 'progress', phase: 'checking', total: 1 });
+    expect(lines.at(-1)).toEqual({
+      type: 'report',
+      report: { rows: 1, created: 1, updated: 0, unchanged: 0, officersCreated: 1, dryRun: false },
+    });
+    const [tour] = await t.db
+      .select({ code: missions.code })
+      .from(priorMissions)
+      .innerJoin(missions, eq(missions.id, priorMissions.missionId))
+      .where(eq(priorMissions.startDate, '1994-08-01'));
+    expect(tour?.code).toBe('UNAMIR');
+  });
+
+  it('documents its routes in the OpenAPI document', async () => {
+    const res = await t.anonymous().request('GET', '/api/openapi.json');
+    const paths = Object.keys(res.json().paths as object).filter((p) =>
+      p.startsWith('/api/v1/past-tours/'),
+    );
+    expect(paths.sort()).toEqual([
+      '/api/v1/past-tours/import',
+      '/api/v1/past-tours/import-template',
+    ]);
   });
 
   it('imports a 10,000-line file', async () => {

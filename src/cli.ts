@@ -15,6 +15,7 @@ import {
   type HistoryScale,
 } from './modules/history/history.ts';
 import { importOfficers } from './modules/officers/import.ts';
+import { importPastTours } from './modules/pasttours/pasttours.ts';
 import { importUnContributions } from './modules/uncontributions/uncontributions.ts';
 import { seedReferenceData } from './modules/reference/seed.ts';
 import { roles, partners, type Role } from './modules/users/schema.ts';
@@ -219,6 +220,35 @@ importCommand
       });
       console.log(
         `${report.dryRun ? 'dry run: ' : ''}${report.rows} rows: ${report.created} officers created, ${report.updated} updated, ${report.unchanged} unchanged; ${report.qualificationsAdded} qualifications added, ${report.qualificationsUpdated} updated`,
+      );
+      await database.close();
+    } catch (error) {
+      await database.close();
+      fail(error);
+    }
+  });
+
+importCommand
+  .command('history')
+  .description(
+    'Import past tours (deployments before the system) from a CSV or XLSX file: all or nothing; the same file twice changes nothing (docs/history-import.md)',
+  )
+  .argument(
+    '<file>',
+    'CSV (UTF-8) or XLSX file: badge_number, agency, family_name, given_name, gender, mission, country, post, start_date, end_date',
+  )
+  .option('--dry-run', 'check the file and report what would change, without writing')
+  .action(async (file: string, opts: { dryRun?: boolean }) => {
+    const config = loadConfig();
+    const database = await open(config);
+    const p = progress('import');
+    try {
+      const report = await importPastTours(database.db, cliContext(), fs.readFileSync(file), {
+        dryRun: opts.dryRun ?? false,
+        onProgress: (done, total) => p.step(`${done} / ${total} rows`),
+      });
+      console.log(
+        `${report.dryRun ? 'dry run: ' : ''}${report.rows} rows: ${report.created} tours created, ${report.updated} updated, ${report.unchanged} unchanged; ${report.officersCreated} officers created`,
       );
       await database.close();
     } catch (error) {

@@ -41,6 +41,7 @@ import { noticeRoutes } from './modules/notices/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { agencyRoutes } from './modules/agencies/routes.ts';
 import { unContributionRoutes } from './modules/uncontributions/routes.ts';
+import { pastTourRoutes } from './modules/pasttours/routes.ts';
 import { statisticsRoutes } from './modules/statistics/routes.ts';
 import { statisticsCache } from './modules/statistics/statistics.ts';
 import { userRoutes } from './modules/users/routes.ts';
@@ -355,6 +356,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(reportRoutes);
   await app.register(agencyRoutes);
   await app.register(unContributionRoutes);
+  await app.register(pastTourRoutes);
   app.decorate('statistics', statisticsCache());
   await app.register(statisticsRoutes);
 

@@ -146,6 +146,13 @@ describe('policy registry', () => {
     ]);
   });
 
+  it('lets program staff only import past tours', () => {
+    expect(roles.filter((r) => can(actor(r), 'pastTour.import'))).toEqual([
+      'program_admin',
+      'program_officer',
+    ]);
+  });
+
   it('keeps account administration to administrators, reading to auditors', () => {
     expect(can(actor('program_admin'), 'user.create')).toBe(true);
     expect(can(actor('program_officer'), 'user.create')).toBe(false);

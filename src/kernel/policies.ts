@@ -377,6 +377,10 @@ export const policies = {
   'uncontribution.import': { roles: ['program_admin', 'program_officer'] },
   'uncontribution.read': { roles: decisionFileReaders },
 
+  // The history import (past tours from before the system): program staff, who hold every
+  // agency's history; it may create officers of any agency, so agency coordinators may not.
+  'pastTour.import': { roles: ['program_admin', 'program_officer'] },
+
   // Accounts: administrators manage them, auditors read them, everyone reads themself.
   'user.list': { roles: ['program_admin', 'auditor'] },
   'user.read': {

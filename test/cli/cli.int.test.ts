@@ -166,6 +166,33 @@ describeDb('peaceops CLI', () => {
     expect(bad.stderr).toContain("line 3, Date: Enter the month's last day as YYYY-MM-DD");
   });
 
+  it('imports past tours (the history), with a dry run, idempotently, and line-level errors', async () => {
+    const file = path.join(dir, 'history.csv');
+    const header =
+      'badge_number,agency,family_name,given_name,gender,mission,country,post,start_date,end_date\n';
+    fs.writeFileSync(
+      file,
+      header +
+        'H-1,RCMP,Whitehorse,Sam,man,UNMIH,HT,trainer,1995-03-01,1996-02-28\n' +
+        'H-1,RCMP,Whitehorse,Sam,man,MONUC,CD,,2011-01-10,2011-12-20\n',
+    );
+    const dry = await peaceops(['import', 'history', '--dry-run', file], env);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('dry run: 2 rows: 2 tours created, 0 updated, 0 unchanged');
+    const first = await peaceops(['import', 'history', file], env);
+    expect(first.stdout).toContain(
+      '2 rows: 2 tours created, 0 updated, 0 unchanged; 1 officers created',
+    );
+    const again = await peaceops(['import', 'history', file], env);
+    expect(again.stdout).toContain(
+      '2 rows: 0 tours created, 0 updated, 2 unchanged; 0 officers created',
+    );
+    fs.writeFileSync(file, header + 'H-2,RCMP,Lee,Ann,,MONUC,Zaire,,2001-01-15,2001-12-15\n');
+    const bad = await peaceops(['import', 'history', file], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('line 2, country: Zaire ceased to exist on 1997-05-17');
+  });
+
   it('verifies the audit chain', async () => {
     const run = await peaceops(['audit', 'verify'], env);
     expect(run.code, run.stderr).toBe(0);

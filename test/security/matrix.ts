@@ -836,6 +836,14 @@ export const matrix: Record<string, MatrixEntry> = {
     body: () => ({ not: 'a file' }),
     expect: only(['program_admin', 'program_officer'], 400),
   },
+  // The history import: program staff. JSON is not an import file: 400 once let through.
+  'POST /api/v1/past-tours/import': {
+    body: () => ({ not: 'a file' }),
+    expect: only(['program_admin', 'program_officer'], 400),
+  },
+  'GET /api/v1/past-tours/import-template': {
+    expect: only(['program_admin', 'program_officer'], 200),
+  },
   'GET /api/v1/un-contributions/imports': { expect: only(decisionFileReaders, 200) },
   'GET /api/v1/un-contributions/police': {
     query: '?contributor=CAN&month=2015-02',

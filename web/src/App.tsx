@@ -38,6 +38,7 @@ import { NoticesPage } from './pages/notices/NoticesPage.tsx';
 import { ExpiringPage } from './pages/officers/ExpiringPage.tsx';
 import { ImportPage } from './pages/officers/ImportPage.tsx';
 import { UnContributionsPage } from './pages/uncontributions/UnContributionsPage.tsx';
+import { PastToursImportPage } from './pages/pasttours/PastToursImportPage.tsx';
 import { MyProfilePage } from './pages/officers/MyProfilePage.tsx';
 import { NewOfficerPage } from './pages/officers/NewOfficerPage.tsx';
 import { OfficerPage } from './pages/officers/OfficerPage.tsx';
@@ -107,6 +108,7 @@ export function App() {
             <Route path="officers/import" element={protectedPage(<ImportPage />)} />
             <Route path="officers/:id" element={protectedPage(<OfficerPage />)} />
             <Route path="un-contributions" element={protectedPage(<UnContributionsPage />)} />
+            <Route path="past-tours/import" element={protectedPage(<PastToursImportPage />)} />
             <Route path="my-profile" element={protectedPage(<MyProfilePage />)} />
             <Route path="qualifications/expiring" element={protectedPage(<ExpiringPage />)} />
             <Route path="missions" element={protectedPage(<MissionsPage />)} />

@@ -41,6 +41,7 @@ export const namespaces = [
   'tour',
   'reports',
   'uncontributions',
+  'pasttours',
   'statistics',
 ] as const;
 

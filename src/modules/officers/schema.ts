@@ -12,7 +12,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { agencies, missions, ranks } from '../reference/schema.ts';
+import { agencies, countries, missions, postTypes, ranks } from '../reference/schema.ts';
 import { users } from '../users/schema.ts';
 
 /** Gender as the officer declares it (Women, Peace and Security reporting counts women). */
@@ -137,14 +137,22 @@ export const qualifications = pgTable(
 );
 
 /** Missions served before the program kept its records here (later ones are deployments). */
-export const priorMissions = pgTable('prior_missions', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  officerId: uuid('officer_id')
-    .notNull()
-    .references(() => officers.id, { onDelete: 'cascade' }),
-  missionId: uuid('mission_id').references(() => missions.id),
-  missionName: text('mission_name').notNull(),
-  role: text('role'),
-  startDate: date('start_date').notNull(),
-  endDate: date('end_date'),
-});
+export const priorMissions = pgTable(
+  'prior_missions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officerId: uuid('officer_id')
+      .notNull()
+      .references(() => officers.id, { onDelete: 'cascade' }),
+    missionId: uuid('mission_id').references(() => missions.id),
+    missionName: text('mission_name').notNull(),
+    role: text('role'),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date'),
+    /** Where the tour was served, as the state of the day (YU for Yugoslavia): history import. */
+    countryCode: text('country_code').references(() => countries.code),
+    /** The post type when the source names one (history import); `role` keeps the words. */
+    postTypeCode: text('post_type_code').references(() => postTypes.code),
+  },
+  (t) => [index('prior_missions_officer_idx').on(t.officerId, t.startDate)],
+);

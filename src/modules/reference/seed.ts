@@ -1,5 +1,6 @@
 import { count } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/client.ts';
+import { seedPastTourMappings } from '../pasttours/seed.ts';
 import { agencies as agencyRows } from './data/agencies.ts';
 import { countryRows } from './data/countries.ts';
 import { missionRows } from './data/missions.ts';
@@ -34,6 +35,8 @@ export interface ReferenceCounts {
   roles: number;
   postTypes: number;
   ranks: number;
+  /** The history import's mapping of other and former mission names (pasttours/aliases.ts). */
+  missionAliases: number;
 }
 
 /**
@@ -76,6 +79,8 @@ export async function seedReferenceData(db: Db): Promise<ReferenceCounts> {
       }
     }
 
+    const aliases = await seedPastTourMappings(tx);
+
     const tally = async (
       table:
         | typeof organizations
@@ -99,6 +104,7 @@ export async function seedReferenceData(db: Db): Promise<ReferenceCounts> {
       roles: await tally(missionRoles),
       postTypes: await tally(postTypes),
       ranks: await tally(ranks),
+      missionAliases: aliases,
     };
   });
 }

@@ -151,6 +151,13 @@ export function HomePage() {
       description: t('signedIn.pages.importDescription'),
     });
   }
+  if (auth.can('pastTour.import')) {
+    pages.push({
+      to: `/${lang}/past-tours/import`,
+      title: t('signedIn.pages.pastTours'),
+      description: t('signedIn.pages.pastToursDescription'),
+    });
+  }
   if (auth.can('agency.list')) {
     pages.push({
       to: `/${lang}/agencies`,

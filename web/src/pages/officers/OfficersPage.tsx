@@ -113,6 +113,11 @@ function OfficersList() {
         {t('list.import')}
       </Link>
     ) : null,
+    auth.can('pastTour.import') ? (
+      <Link key="pastTours" className="button-secondary-link" to={`/${lang}/past-tours/import`}>
+        {t('list.importPastTours')}
+      </Link>
+    ) : null,
     auth.can('qualification.expiring') ? (
       <Link key="expiring" to={`/${lang}/qualifications/expiring`}>
         {t('list.expiring')}

@@ -33,6 +33,11 @@ describe('figures', () => {
     expect(ratio(5, 0)).toBeNull();
     expect(ratio(null, 4)).toBeNull();
   });
+  it('aligns columns as asked', () => {
+    expect(formatTable(['a', 'b'], [['x', 'yyy']], ['l', 'l'])).toBe(
+      ['a  b', '-  ---', 'x  yyy'].join('\n'),
+    );
+  });
   it('aligns a table: first column left, the others right', () => {
     expect(
       formatTable(

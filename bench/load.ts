@@ -29,8 +29,15 @@ export function ratio(a: number | null | undefined, b: number | null | undefined
   return Math.round((a / b) * 100) / 100;
 }
 
-/** Rows of cells as aligned plain text (first column left, the others right-aligned). */
-export function formatTable(header: readonly string[], rows: ReadonlyArray<readonly unknown[]>) {
+/**
+ * Rows of cells as aligned plain text; by default the first column left-aligned and the others
+ * right-aligned (align: 'l' or 'r' per column otherwise).
+ */
+export function formatTable(
+  header: readonly string[],
+  rows: ReadonlyArray<readonly unknown[]>,
+  align: ReadonlyArray<'l' | 'r'> = header.map((_, i) => (i === 0 ? 'l' : 'r')),
+) {
   const text = (v: unknown) =>
     v === null || v === undefined
       ? '-'
@@ -41,7 +48,7 @@ export function formatTable(header: readonly string[], rows: ReadonlyArray<reado
   const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
   const line = (r: string[]) =>
     r
-      .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .map((c, i) => (align[i] === 'l' ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
       .join('  ')
       .trimEnd();
   return [

@@ -113,7 +113,13 @@ if (api) {
   const results = api.results as any[];
   const load = (r: any) => `${n(r.requestsPerSecond)} req/s, p50 ${r.p50Ms} / p99 ${r.p99Ms} ms`;
   both('api', `start to serving, loaded history`, results, (r) => `${n(r.appReadyMs)} ms`);
-  both('api', `ceiling: raw node:http + 1 pk query`, results, (r) => load(r.ceiling));
+  both(
+    'api',
+    'ceiling: raw node:http + 1 pk query, before / after',
+    results,
+    (r) =>
+      `${n(r.ceilingBefore.requestsPerSecond)} / ${n(r.ceilingAfter.requestsPerSecond)} req/s, p50 ${r.ceilingBefore.p50Ms} / p99 ${r.ceilingBefore.p99Ms} ms`,
+  );
   const endpoints = (results[0]?.endpoints ?? []) as any[];
   endpoints.forEach((e, i) =>
     both('api', `${e.module} ${e.kind}`, results, (r) => {

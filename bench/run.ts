@@ -6,7 +6,7 @@
  * a raw ceiling), people (import vs raw COPY, the officer list), selection (optimizer vs HiGHS),
  * statistics (dashboard, public page and reports on a 35-year history).
  * Sizes: BENCH_API_OFFICERS (3,000), BENCH_API_SECONDS (3), BENCH_IMPORT_OFFICERS (20,000),
- * BENCH_HISTORY_OFFICERS (5,000), BENCH_STATISTICS_RUNS (10), BENCH_FOUNDATION_RUNS (3),
+ * BENCH_HISTORY_OFFICERS (5,000), BENCH_STATISTICS_RUNS (10), BENCH_FOUNDATION_RUNS (2),
  * BENCH_SELECTION_SIZES (5); BENCH_SECTIONS=api,people to run only some. A section that fails
  * (any non-2xx answer under load included) is reported and makes the run exit 1.
  */
@@ -21,7 +21,7 @@ const sections: Array<{ name: string; script: string; env: Record<string, string
   {
     name: 'foundation',
     script: 'bench/foundation.ts',
-    env: { BENCH_RUNS: env.BENCH_FOUNDATION_RUNS ?? '3' },
+    env: { BENCH_RUNS: env.BENCH_FOUNDATION_RUNS ?? '2' },
   },
   {
     name: 'api',

@@ -16,7 +16,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/**/*.test.{ts,tsx}'],
+          include: [
+            'src/**/*.test.ts',
+            'test/**/*.test.ts',
+            'web/**/*.test.{ts,tsx}',
+            'bench/**/*.test.ts',
+          ],
           exclude: [...integration, 'test/e2e/**'],
         },
       },

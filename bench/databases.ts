@@ -8,7 +8,8 @@ import { openDatabase, type Database } from '../src/kernel/db/client.ts';
  * skipped, with a word, when it does not answer.
  */
 export async function onEachDatabase<R>(
-  measure: (label: string, database: Database) => Promise<R>,
+  /** url: the PostgreSQL database's connection string (undefined on the embedded one). */
+  measure: (label: string, database: Database, url?: string) => Promise<R>,
 ): Promise<R[]> {
   const results: R[] = [];
   {
@@ -26,7 +27,7 @@ export async function onEachDatabase<R>(
     url.pathname = `/${name}`;
     const database = await openDatabase({ databaseUrl: url.toString() });
     try {
-      results.push(await measure('PostgreSQL (local server)', database));
+      results.push(await measure('PostgreSQL (local server)', database, url.toString()));
     } finally {
       await database.close();
       await admin.query(`drop database ${name} with (force)`);

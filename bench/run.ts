@@ -1,83 +1,209 @@
 /**
- * Foundation benchmarks: start-to-serving time of `peaceops serve` on the embedded database
- * (first start, which creates and seeds it, and a restart), and the web bundle's gzip size.
- * Figures are printed as a table and written to bench/results/foundation.json; no test asserts
- * them. Run with `npm run bench` after `npm run build:web`.
+ * `npm run bench`: every benchmark, each as its own process, one after the other, with sizes that
+ * fit about ten minutes on a 2-core machine; then ONE summary table of the figures (from each
+ * section's bench/results/<section>.json), also written to bench/results/summary.json.
+ * Sections: foundation (start-to-serving, bundle gzip), api (load on every module's endpoints vs
+ * a raw ceiling), people (import vs raw COPY, the officer list), selection (optimizer vs HiGHS),
+ * statistics (dashboard, public page and reports on a 35-year history).
+ * Sizes: BENCH_API_OFFICERS (3,000), BENCH_API_SECONDS (3), BENCH_IMPORT_OFFICERS (20,000),
+ * BENCH_HISTORY_OFFICERS (5,000), BENCH_STATISTICS_RUNS (10), BENCH_FOUNDATION_RUNS (2),
+ * BENCH_SELECTION_SIZES (5); BENCH_SECTIONS=api,people to run only some. A section that fails
+ * (any non-2xx answer under load included) is reported and makes the run exit 1.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
+import { formatTable, root } from './load.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
-const runs = Number(process.env.BENCH_RUNS ?? 3);
+const env = process.env;
+const sections: Array<{ name: string; script: string; env: Record<string, string> }> = [
+  {
+    name: 'foundation',
+    script: 'bench/foundation.ts',
+    env: { BENCH_RUNS: env.BENCH_FOUNDATION_RUNS ?? '2' },
+  },
+  {
+    name: 'api',
+    script: 'bench/api.ts',
+    env: {
+      BENCH_API_OFFICERS: env.BENCH_API_OFFICERS ?? '3000',
+      BENCH_API_SECONDS: env.BENCH_API_SECONDS ?? '3',
+    },
+  },
+  {
+    name: 'people',
+    script: 'bench/people.ts',
+    env: { BENCH_OFFICERS: env.BENCH_IMPORT_OFFICERS ?? '20000' },
+  },
+  {
+    name: 'selection',
+    script: 'bench/selection.ts',
+    env: {
+      BENCH_SIZES: env.BENCH_SELECTION_SIZES ?? '5',
+      BENCH_HIGHS_LIMIT: env.BENCH_HIGHS_LIMIT ?? '120',
+    },
+  },
+  {
+    name: 'statistics',
+    script: 'bench/statistics.ts',
+    env: {
+      BENCH_OFFICERS: env.BENCH_HISTORY_OFFICERS ?? '5000',
+      BENCH_RUNS: env.BENCH_STATISTICS_RUNS ?? '10',
+    },
+  },
+];
+const chosen = env.BENCH_SECTIONS?.split(',').map((s) => s.trim());
 
-async function timeToReady(dataDir: string, port: number): Promise<number> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['src/cli.ts', 'serve', '--demo'], {
+function run(script: string, extra: Record<string, string>): Promise<number | null> {
+  const child = spawn(process.execPath, [script], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' },
-    stdio: 'ignore',
+    env: { ...env, ...extra },
+    stdio: 'inherit',
   });
-  try {
-    for (;;) {
-      try {
-        const res = await fetch(`http://127.0.0.1:${port}/readyz`);
-        if (res.ok) return performance.now() - started;
-      } catch {
-        /* not listening yet */
-      }
-      if (performance.now() - started > 120_000)
-        throw new Error('server did not become ready in 120 s');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-  }
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+const started = performance.now();
+const ran: Array<{ section: string; exitCode: number | null; seconds: number }> = [];
+const resultsDir = path.join(root, 'bench/results');
+for (const s of sections) {
+  if (chosen && !chosen.includes(s.name)) continue;
+  console.log(`\n=== ${s.name} (${s.script}, ${JSON.stringify(s.env)}) ===`);
+  fs.rmSync(path.join(resultsDir, `${s.name}.json`), { force: true });
+  const t = performance.now();
+  const exitCode = await run(s.script, s.env);
+  ran.push({ section: s.name, exitCode, seconds: Math.round((performance.now() - t) / 1000) });
 }
 
-const cold: number[] = [];
-const warm: number[] = [];
-for (let i = 0; i < runs; i++) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'peaceops-bench-'));
-  cold.push(await timeToReady(dir, 3900 + i));
-  warm.push(await timeToReady(dir, 3950 + i));
-  fs.rmSync(dir, { recursive: true, force: true });
+/* eslint-disable @typescript-eslint/no-explicit-any -- each section's JSON, read as written */
+function read(section: string): any {
+  const file = path.join(resultsDir, `${section}.json`);
+  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null;
 }
+const isEmbedded = (label: string) => /embedded|pglite/i.test(label);
+const n = (v: number) => v.toLocaleString('en');
 
-const assets = path.join(root, 'dist/web/assets');
-let js = 0;
-let css = 0;
-for (const file of fs.existsSync(assets) ? fs.readdirSync(assets) : []) {
-  const size = zlib.gzipSync(fs.readFileSync(path.join(assets, file))).length;
-  if (file.endsWith('.js')) js += size;
-  if (file.endsWith('.css')) css += size;
-}
-
-const results = {
-  date: new Date().toISOString(),
-  machine: `${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
-  runs,
-  firstStartMs: Math.round(median(cold)),
-  restartMs: Math.round(median(warm)),
-  webJsGzipBytes: js,
-  webCssGzipBytes: css,
+/** Rows: section, figure, embedded (PGlite), PostgreSQL. */
+const rows: string[][] = [];
+const both = (section: string, figure: string, results: any[], cell: (r: any) => string) => {
+  const pglite = results.find((r) => isEmbedded(r.database));
+  const postgres = results.find((r) => !isEmbedded(r.database));
+  rows.push([section, figure, pglite ? cell(pglite) : '-', postgres ? cell(postgres) : '-']);
 };
-console.table({
-  'first start to ready (creates + seeds the database), median ms': results.firstStartMs,
-  'restart to ready, median ms': results.restartMs,
-  'web JS, gzip bytes': js,
-  'web CSS, gzip bytes': css,
-});
-fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-fs.writeFileSync(
-  path.join(root, 'bench/results/foundation.json'),
-  `${JSON.stringify(results, null, 2)}\n`,
+
+const foundation = read('foundation');
+if (foundation) {
+  rows.push([
+    'foundation',
+    'first start to ready, demo seeded (median)',
+    `${n(foundation.firstStartMs)} ms`,
+    '-',
+  ]);
+  rows.push(['foundation', 'restart to ready (median)', `${n(foundation.restartMs)} ms`, '-']);
+  rows.push([
+    'foundation',
+    'web JS / CSS, gzip',
+    `${n(foundation.webJsGzipBytes)} / ${n(foundation.webCssGzipBytes)} B`,
+    '',
+  ]);
+}
+const api = read('api');
+if (api) {
+  const results = api.results as any[];
+  const load = (r: any) => `${n(r.requestsPerSecond)} req/s, p50 ${r.p50Ms} / p99 ${r.p99Ms} ms`;
+  both('api', `start to serving, loaded history`, results, (r) => `${n(r.appReadyMs)} ms`);
+  both(
+    'api',
+    'ceiling: raw node:http + 1 pk query, before / after',
+    results,
+    (r) =>
+      `${n(r.ceilingBefore.requestsPerSecond)} / ${n(r.ceilingAfter.requestsPerSecond)} req/s, p50 ${r.ceilingBefore.p50Ms} / p99 ${r.ceilingBefore.p99Ms} ms`,
+  );
+  const endpoints = (results[0]?.endpoints ?? []) as any[];
+  endpoints.forEach((e, i) =>
+    both('api', `${e.module} ${e.kind}`, results, (r) => {
+      const x = r.endpoints[i];
+      const failed = x.non2xx + x.errors + x.timeouts;
+      return `${load(x)} (${x.ratioToCeiling}x)${failed ? ` FAILED ${failed}` : ''}`;
+    }),
+  );
+}
+const people = read('people');
+if (people) {
+  const results = people.results as any[];
+  both('import', `officers import, rows/s (${n(results[0]?.officers ?? 0)} rows)`, results, (r) =>
+    n(r.importRowsPerSecond),
+  );
+  both('import', 'raw COPY of the same rows, rows/s', results, (r) => n(r.rawCopyRowsPerSecond));
+  both('import', 'import / raw COPY', results, (r) => `${r.importVsRawCopy}x`);
+  both('import', 're-import, nothing changes', results, (r) => `${r.reimportSeconds} s`);
+  for (const name of Object.keys(results[0]?.listMedianMs ?? {}))
+    both('people', `officer list: ${name} (median)`, results, (r) => `${r.listMedianMs[name]} ms`);
+}
+const selection = read('selection');
+if (selection)
+  for (const r of selection.results as any[])
+    rows.push([
+      'selection',
+      `${r.size}: optimizer vs HiGHS`,
+      `${r.oursMs} ms vs ${r.highsMs === null ? r.highsStatus : `${n(r.highsMs)} ms`}${r.speedup ? ` (${r.speedup}x faster${r.equal ? ', same optimum' : r.equal === false ? ', DIFFERENT optimum' : ''})` : ''}`,
+      '(no database)',
+    ]);
+const statistics = read('statistics');
+if (statistics) {
+  const results = statistics.results as any[];
+  both(
+    'statistics',
+    'history: officers / deployment events',
+    results,
+    (r) => `${n(r.officers)} / ${n(r.events)}`,
+  );
+  for (const name of Object.keys(results[0]?.queries ?? {}))
+    both(
+      'statistics',
+      `${name}, p50 / p99`,
+      results,
+      (r) => `${r.queries[name].p50} / ${r.queries[name].p99} ms`,
+    );
+}
+
+const totalSeconds = Math.round((performance.now() - started) / 1000);
+console.log(
+  `\n=== summary: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}; ${totalSeconds} s in all ===`,
 );
+console.log(
+  formatTable(['section', 'figure', 'embedded (PGlite)', 'PostgreSQL'], rows, ['l', 'l', 'l', 'l']),
+);
+console.log(
+  `\n${ran.map((r) => `${r.section} ${r.seconds} s${r.exitCode === 0 ? '' : ` FAILED (exit ${r.exitCode})`}`).join(', ')}`,
+);
+fs.mkdirSync(resultsDir, { recursive: true });
+fs.writeFileSync(
+  path.join(resultsDir, 'summary.json'),
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      machine: {
+        cpus: `${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}`,
+        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        loadAverageAtEnd: os.loadavg(),
+      },
+      totalSeconds,
+      sections: ran,
+      table: rows.map(([section, figure, embedded, postgres]) => ({
+        section,
+        figure,
+        embedded,
+        postgres,
+      })),
+    },
+    null,
+    2,
+  )}\n`,
+);
+if (ran.some((r) => r.exitCode !== 0)) process.exitCode = 1;

@@ -26,8 +26,8 @@ import { openDatabase, queryRows, type Database } from '../src/kernel/db/client.
 import { createIncident } from '../src/modules/incidents/incidents.ts';
 import { incidentSeverities, incidentTypes } from '../src/modules/incidents/schema.ts';
 import { seedDemo } from '../src/modules/demo/seed.ts';
+import { OFFICERS_AT_SMALL_SCALE } from '../src/modules/history/history.ts';
 import { addUser } from '../src/modules/users/users.ts';
-import { generateHistory, type HistoryCounts } from './history.ts';
 import { autocannon, formatTable, ratio, root, startServer, type LoadResult } from './load.ts';
 
 const officers = Number(process.env.BENCH_API_OFFICERS ?? 3000);
@@ -89,19 +89,35 @@ function endpoints(ids: Ids): Array<{ module: string; kind: string; path: string
   ];
 }
 
-async function prepare(database: Database): Promise<{ counts: HistoryCounts; ids: Ids }> {
+interface LoadedCounts {
+  officers: number;
+  tours: number;
+  /** Moves and check-ins. */
+  events: number;
+}
+
+async function historyCounts(db: Database['db']): Promise<LoadedCounts> {
+  const [row] = await queryRows<LoadedCounts>(
+    db,
+    sql`select (select count(*)::int from officers) as officers,
+               (select count(*)::int from prior_missions) + (select count(*)::int from deployments) as tours,
+               (select count(*)::int from deployment_moves) + (select count(*)::int from check_ins) as events`,
+  );
+  return row!;
+}
+
+async function prepare(database: Database): Promise<{ counts: LoadedCounts; ids: Ids }> {
   const db = database.db;
   const ctx = { actorId: null, actorRole: 'bench', requestId: null, now: new Date() };
   await database.migrate();
-  await seedDemo(db, ctx);
-  // The generated history numbers its posts from 1 in each mission: move the demo's out of the way.
-  await db.execute(sql`update posts set seq = seq + 100000`);
-  const counts = await generateHistory(db, isoDateOf(new Date()), {
-    officers,
-    checkInsSince: 1989,
-    loadedHistoryBefore: 2000,
-    seed: 1989,
+  // The demo, its generated part (1989-2018) scaled to the bench's size, with deployments and
+  // weekly check-ins from 2000 (the curated records from 2019 on stay as they are).
+  await seedDemo(db, ctx, undefined, {
+    multiplier: officers / OFFICERS_AT_SMALL_SCALE,
+    cutover: 2000,
+    checkInsSince: 2000,
   });
+  const counts = await historyCounts(db);
   await addUser(db, ctx, {
     email,
     displayName: 'Bench program officer',

@@ -15,6 +15,7 @@ import { missions } from '../reference/schema.ts';
 import { findRequest, registerRequest } from '../requests/requests.ts';
 import { proposeSelection, ratifySelection } from '../selection/proposal.ts';
 import { createCourse, scheduleSession } from '../training/catalogue.ts';
+import { courses as courseTable } from '../training/schema.ts';
 import { enrolOfficer, recordResult } from '../training/enrolments.ts';
 import type { CourseInput } from '../training/catalogue.ts';
 
@@ -124,9 +125,16 @@ export async function seedTraining(db: Db, actors: Actors, now: Date): Promise<v
   const today = isoDateOf(now);
   const deployed = await seedRatifiedCall(db, staff, actors, today);
 
-  const courses = new Map<string, string>();
+  // A generated history (the benchmarks' larger one) may have made the pre-deployment course.
+  const courses = new Map<string, string>(
+    (await db.select({ code: courseTable.code, id: courseTable.id }).from(courseTable)).map((c) => [
+      c.code,
+      c.id,
+    ]),
+  );
   for (const course of catalogue)
-    courses.set(course.code, (await createCourse(db, staff, course)).id);
+    if (!courses.has(course.code))
+      courses.set(course.code, (await createCourse(db, staff, course)).id);
   const session = (
     code: string,
     startsIn: number,

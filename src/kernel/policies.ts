@@ -376,6 +376,9 @@ export const policies = {
   // program staff, decision partners and auditors read the figures and the import runs.
   'uncontribution.import': { roles: ['program_admin', 'program_officer'] },
   'uncontribution.read': { roles: decisionFileReaders },
+  // Import runs of every kind (file names, digests, counts, failure codes; no personal data):
+  // program staff and auditors.
+  'import.read': { roles: ['program_admin', 'program_officer', 'auditor'] },
 
   // Accounts: administrators manage them, auditors read them, everyone reads themself.
   'user.list': { roles: ['program_admin', 'auditor'] },

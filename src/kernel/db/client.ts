@@ -60,6 +60,19 @@ export function redactUrl(url: string): string {
   }
 }
 
+/** The longest a readiness ping waits for the database (connection and query). */
+export const PING_TIMEOUT_MS = 2000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+  });
+  // The loser of the race must not surface as an unhandled rejection.
+  promise.catch(() => undefined);
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 const MIGRATION_LOCK_KEY = 7_031_989; // arbitrary, constant: serialises migrations across instances
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -86,7 +99,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         }
       },
       async ping() {
-        await pool.query('select 1');
+        // Bounded: a server that is gone, or hangs, answers "not ready" in time, never a hang.
+        await withTimeout(pool.query('select 1'), PING_TIMEOUT_MS);
       },
       async executeSql(text, values) {
         const result = (await pool.query(text, values)) as unknown as

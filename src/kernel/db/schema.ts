@@ -16,3 +16,4 @@ export * from '../../modules/checkins/schema.ts';
 export * from '../../modules/incidents/schema.ts';
 export * from '../../modules/notices/schema.ts';
 export * from '../../modules/uncontributions/schema.ts';
+export * from '../imports/schema.ts';

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { writeAudit, type AuditContext } from '../../kernel/audit/audit.ts';
 import type { Db, Tx } from '../../kernel/db/client.ts';
 import { AppError, type FieldError } from '../../kernel/errors.ts';
+import { withImportRun } from '../../kernel/imports/imports.ts';
 import { readTable } from '../officers/import-file.ts';
 import { missions } from '../reference/schema.ts';
 import { targetFor, type TargetStep } from '../statistics/targets.ts';
@@ -153,9 +154,29 @@ export async function importUnContributions(
   db: Db,
   ctx: AuditContext,
   file: { name: string; content: Buffer },
-  options: {
-    onProgress?: (done: number, total: number, phase: 'checking' | 'writing') => void;
-  } = {},
+  options: UnImportOptions = {},
+): Promise<UnImportReport> {
+  return withImportRun(
+    db,
+    ctx,
+    { kind: 'un_contributions', fileName: file.name, content: file.content },
+    { staleSeconds: options.staleSeconds },
+    () => runUnImport(db, ctx, file, options),
+    (report) => report.rows,
+  );
+}
+
+interface UnImportOptions {
+  onProgress?: (done: number, total: number, phase: 'checking' | 'writing') => void;
+  /** The import run's stale delay (see `staleSecondsFor` in kernel/imports). */
+  staleSeconds?: number | undefined;
+}
+
+async function runUnImport(
+  db: Db,
+  ctx: AuditContext,
+  file: { name: string; content: Buffer },
+  options: UnImportOptions,
 ): Promise<UnImportReport> {
   const rows = await readContributions(file.content);
   options.onProgress?.(0, rows.length, 'checking');

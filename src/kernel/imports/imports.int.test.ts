@@ -149,6 +149,43 @@ describeDb('import runs', () => {
     expect(last).toMatchObject({ status: 'failed', failureCode: 'internal' });
   });
 
+  it('commits the run’s success with the import’s transaction, or not at all', async () => {
+    let runId = '';
+    await expect(
+      withImportRun(
+        t.db,
+        ctx(),
+        file(good),
+        {},
+        (run) =>
+          t.db.transaction(async (tx) => {
+            runId = run.id;
+            await run.succeed(tx, 2);
+            throw new AppError('conflict');
+          }),
+        () => 2,
+      ),
+    ).rejects.toThrow();
+    expect(await runOf(runId)).toMatchObject({ status: 'failed', failureCode: 'conflict' });
+
+    const ok = await withImportRun(
+      t.db,
+      ctx(),
+      file(good),
+      {},
+      (run) =>
+        t.db.transaction(async (tx) => {
+          runId = run.id;
+          await run.succeed(tx, 7);
+          return 'done';
+        }),
+      () => 99,
+    );
+    expect(ok).toBe('done');
+    // The count written in the transaction stands: the finish after it changes nothing.
+    expect(await runOf(runId)).toMatchObject({ status: 'succeeded', rowCount: 7 });
+  });
+
   it('keeps the heartbeat of a long import fresh', async () => {
     let before: Date | undefined;
     let after: Date | undefined;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, desc, eq, lt, notInArray, sql } from 'drizzle-orm';
 import type { AuditContext } from '../audit/audit.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { importRuns, type ImportKind } from './schema.ts';
 
@@ -59,8 +59,11 @@ export async function heartbeatImportRun(db: Db, id: string): Promise<void> {
     .where(and(eq(importRuns.id, id), eq(importRuns.status, 'running')));
 }
 
-export async function finishImportRun(db: Db, id: string, rowCount: number): Promise<void> {
-  active.delete(id);
+/**
+ * Mark a run succeeded. Called inside the import's own transaction (`tx`), the run's success
+ * commits with the data or not at all: a run is never failed with its rows on file.
+ */
+export async function finishImportRun(db: Tx, id: string, rowCount: number): Promise<void> {
   await db
     .update(importRuns)
     .set({ status: 'succeeded', rowCount, heartbeatAt: sql`now()`, finishedAt: sql`now()` })
@@ -73,7 +76,6 @@ export function failureCodeOf(error: unknown): string {
 }
 
 export async function failImportRun(db: Db, id: string, failureCode: string): Promise<void> {
-  active.delete(id);
   await db
     .update(importRuns)
     .set({ status: 'failed', failureCode, heartbeatAt: sql`now()`, finishedAt: sql`now()` })
@@ -101,6 +103,12 @@ export async function markStaleImportRuns(db: Db, staleSeconds: number): Promise
   return failed.length;
 }
 
+/** What an import gets of its run: mark it succeeded in the import's own transaction. */
+export interface ImportRunHandle {
+  id: string;
+  succeed(tx: Tx, rowCount: number): Promise<void>;
+}
+
 export interface RunOptions {
   /** Seconds without a heartbeat after which another run is taken for dead (default 120). */
   staleSeconds?: number | undefined;
@@ -109,7 +117,8 @@ export interface RunOptions {
 /**
  * Run an import under a run record: sweep the dead runs, start this one, keep its heartbeat
  * while `work` runs (every quarter of the stale delay), then finish it with the rows `work`
- * answers, or fail it with the error's code and rethrow. Bookkeeping that cannot be written
+ * answers (unless `work` already did, in its transaction: `run.succeed`), or fail it with the
+ * error's code and rethrow. Bookkeeping that cannot be written
  * (the database is down) never hides the import's own outcome: the sweep fails the run later.
  */
 export async function withImportRun<T>(
@@ -117,7 +126,7 @@ export async function withImportRun<T>(
   ctx: AuditContext,
   file: ImportFile,
   options: RunOptions,
-  work: () => Promise<T>,
+  work: (run: ImportRunHandle) => Promise<T>,
   rowsOf: (result: T) => number,
 ): Promise<T> {
   const staleSeconds = options.staleSeconds ?? DEFAULT_STALE_SECONDS;
@@ -128,17 +137,22 @@ export async function withImportRun<T>(
     Math.max(250, (staleSeconds * 1000) / 4),
   );
   beat.unref();
-  let result: T;
   try {
-    result = await work();
-  } catch (error) {
+    let result: T;
+    try {
+      result = await work({ id, succeed: (tx, rows) => finishImportRun(tx, id, rows) });
+    } catch (error) {
+      clearInterval(beat);
+      await failImportRun(db, id, failureCodeOf(error)).catch(() => undefined);
+      throw error;
+    }
     clearInterval(beat);
-    await failImportRun(db, id, failureCodeOf(error)).catch(() => active.delete(id));
-    throw error;
+    // A no-op when `work` marked it succeeded in its own transaction.
+    await finishImportRun(db, id, rowsOf(result)).catch(() => undefined);
+    return result;
+  } finally {
+    active.delete(id);
   }
-  clearInterval(beat);
-  await finishImportRun(db, id, rowsOf(result)).catch(() => active.delete(id));
-  return result;
 }
 
 export interface ImportRunView {

@@ -5,7 +5,7 @@ import { writeAudits, type AuditContext, type AuditInput } from '../../kernel/au
 import type { Db } from '../../kernel/db/client.ts';
 import { isoDateOf } from '../../kernel/dates.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { withImportRun } from '../../kernel/imports/imports.ts';
+import { withImportRun, type ImportRunHandle } from '../../kernel/imports/imports.ts';
 import { agencies, ranks } from '../reference/schema.ts';
 import {
   readTable,
@@ -68,7 +68,7 @@ export async function importOfficers(
     ctx,
     { kind: 'officers', fileName: options.fileName ?? 'officers.csv', content },
     { staleSeconds: options.staleSeconds },
-    () => runImport(db, ctx, content, options),
+    (run) => runImport(db, ctx, content, options, run),
     (report) => report.rows,
   );
 }
@@ -89,6 +89,7 @@ async function runImport(
   ctx: AuditContext,
   content: Buffer,
   options: ImportOptions,
+  run?: ImportRunHandle,
 ): Promise<ImportReport> {
   const table = await readTable(content);
   options.onProgress?.(0, table.rows.length, 'checking');
@@ -125,6 +126,8 @@ async function runImport(
       options.onProgress?.(Math.min(start + CHUNK, rows.length), rows.length, 'writing');
     }
     await writeAudits(tx, ctx, audits);
+    // The run's success commits with the rows, or not at all.
+    await run?.succeed(tx, rows.length);
   };
   if (options.dryRun) {
     // Run everything, then roll back: the report says exactly what an import would do.

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { writeAudit, type AuditContext } from '../../kernel/audit/audit.ts';
 import type { Db, Tx } from '../../kernel/db/client.ts';
 import { AppError, type FieldError } from '../../kernel/errors.ts';
-import { withImportRun } from '../../kernel/imports/imports.ts';
+import { withImportRun, type ImportRunHandle } from '../../kernel/imports/imports.ts';
 import { readTable } from '../officers/import-file.ts';
 import { missions } from '../reference/schema.ts';
 import { targetFor, type TargetStep } from '../statistics/targets.ts';
@@ -161,7 +161,7 @@ export async function importUnContributions(
     ctx,
     { kind: 'un_contributions', fileName: file.name, content: file.content },
     { staleSeconds: options.staleSeconds },
-    () => runUnImport(db, ctx, file, options),
+    (run) => runUnImport(db, ctx, file, options, run),
     (report) => report.rows,
   );
 }
@@ -177,6 +177,7 @@ async function runUnImport(
   ctx: AuditContext,
   file: { name: string; content: Buffer },
   options: UnImportOptions,
+  run: ImportRunHandle,
 ): Promise<UnImportReport> {
   const rows = await readContributions(file.content);
   options.onProgress?.(0, rows.length, 'checking');
@@ -221,6 +222,8 @@ async function runUnImport(
         .where(eq(unContributionImports.id, id));
     }
     const replacedRows = earlier.reduce((s, e) => s + e.n, 0);
+    // The run's success commits with the rows, or not at all.
+    await run.succeed(tx, rows.length);
     await writeAudit(tx, ctx, {
       action: 'uncontribution.import',
       recordType: 'un_contribution_import',

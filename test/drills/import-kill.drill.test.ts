@@ -50,7 +50,7 @@ interface Plan {
 }
 const pglitePlan: Plan = {
   runs: ['server', 'server', 'cli', 'server', 'server', 'cli'],
-  rows: Number(process.env.DRILL_PGLITE_ROWS ?? 10_000),
+  rows: Number(process.env.DRILL_PGLITE_ROWS ?? 5_000),
 };
 const postgresPlan: Plan = {
   runs: [
@@ -112,7 +112,7 @@ async function drill(label: string, plan: Plan, target: Target, rnd: () => numbe
   for (const [i, how] of plan.runs.entries()) {
     const name = `${label}-run-${i}.csv`;
     const file = officersCsv(plan.rows, `${label}-R${i}`, seed + i);
-    const fraction = 0.03 + 0.9 * rnd();
+    const fraction = 0.03 + 0.8 * rnd();
     const delay = Math.round(fraction * importMs);
 
     let phase: string;

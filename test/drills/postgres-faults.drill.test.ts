@@ -69,7 +69,11 @@ describe('drill: the PostgreSQL server fails under the app', () => {
     if (summary.length) log(`summary:\n${summary.join('\n')}`);
   });
 
-  const ready = async () => (await fetch(`${server.url}/readyz`)).status === 200;
+  const ready = async () => {
+    if (server.child.exitCode !== null || server.child.signalCode !== null)
+      throw new Error(`the server died (${server.child.exitCode}):\n${server.output()}`);
+    return (await fetch(`${server.url}/readyz`)).status === 200;
+  };
 
   it(`kill -9 of the database server during an import, ${RUNS} runs: 0 partial rows, run failed, rerun succeeds`, async (ctx) => {
     if (!available) return ctx.skip();
@@ -85,7 +89,7 @@ describe('drill: the PostgreSQL server fails under the app', () => {
       const name = `pgk-run-${i}.csv`;
       const file = officersCsv(ROWS, `PGK-R${i}`, seed + 100 + i);
       const before = (await sql<Counts>(url, countSql))[0]!;
-      const fraction = 0.03 + 0.9 * rnd();
+      const fraction = 0.03 + 0.8 * rnd();
       const delay = Math.round(fraction * importMs);
       const upload = postImport(server.url, session, file, name);
       await sleep(delay);
@@ -130,6 +134,8 @@ describe('drill: the PostgreSQL server fails under the app', () => {
 
   it('database down: /readyz answers 503 within 5 s, then recovers without restarting the app', async (ctx) => {
     if (!available) return ctx.skip();
+    if (!pg.running()) pg.start();
+    await waitFor('readiness', ready, 30_000);
     const modes = ['fast', 'immediate', 'kill -9'] as const;
     for (const mode of modes) {
       expect(await ready()).toBe(true);

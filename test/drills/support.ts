@@ -49,8 +49,8 @@ export async function waitFor<T>(
     try {
       const value = await probe();
       if (value) return value;
-    } catch {
-      /* not yet */
+    } catch (error) {
+      if ((error as Error).message.startsWith('the server died')) throw error;
     }
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await sleep(everyMs);
@@ -345,6 +345,16 @@ export async function dropDatabase(baseUrl: string, name: string) {
 const pgBin = '/usr/lib/postgresql/15/bin';
 export const privatePostgresAvailable = () => fs.existsSync(path.join(pgBin, 'pg_ctl'));
 
+/** Alive, and not a zombie (in a container whose init does not reap, a killed one lingers). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A PostgreSQL instance of the drill's own (never the shared server): initdb into a temporary
  * directory, served on its own port and socket directory, so it can be stopped and killed.
@@ -364,8 +374,15 @@ export class PrivatePostgres {
       ? ['runuser', ['-u', 'postgres', '--', path.join(pgBin, cmd), ...args]]
       : [path.join(pgBin, cmd), args];
     const r = spawnSync(file, argv, { encoding: 'utf8', cwd: this.dir });
-    if (check && r.status !== 0)
-      throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stdout}${r.stderr}`);
+    if (check && r.status !== 0) {
+      const logFile = path.join(this.dir, 'log');
+      const tail = fs.existsSync(logFile)
+        ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n')
+        : '';
+      throw new Error(
+        `${cmd} ${args.join(' ')} failed (${r.status}): ${r.stdout}${r.stderr}\nserver log:\n${tail}`,
+      );
+    }
     return r;
   }
 
@@ -385,7 +402,20 @@ export class PrivatePostgres {
     ]);
   }
 
+  running() {
+    return this.run('pg_ctl', ['-D', this.data, 'status'], false).status === 0;
+  }
+
   start() {
+    // After a kill -9 the lock file stays; PostgreSQL takes a zombie's pid for a live server.
+    for (const lock of [
+      path.join(this.data, 'postmaster.pid'),
+      path.join(this.dir, `.s.PGSQL.${this.port}.lock`),
+    ]) {
+      if (!fs.existsSync(lock)) continue;
+      const pid = Number(fs.readFileSync(lock, 'utf8').split('\n')[0]);
+      if (!alive(pid)) fs.rmSync(lock);
+    }
     this.run('pg_ctl', [
       '-D',
       this.data,
@@ -412,13 +442,17 @@ export class PrivatePostgres {
       .stdout.split('\n')
       .map((s) => Number(s.trim()))
       .filter((n) => n > 0);
-    for (const p of [pid, ...children]) {
+    const all = [pid, ...children];
+    for (const p of all) {
       try {
         process.kill(p, 'SIGKILL');
       } catch {
         /* already gone */
       }
     }
+    // Gone for good before anything restarts: a surviving backend holds the shared memory.
+    const deadline = Date.now() + 15_000;
+    while (all.some(alive) && Date.now() < deadline) spawnSync('sleep', ['0.05']);
     return { pid, children: children.length };
   }
 

@@ -81,8 +81,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
     });
-    // An idle client losing its server must not crash the process; the next query reports it.
+    // A client losing its server must not crash the process; the next query reports it. The
+    // pool's 'error' covers idle clients; a checked-out client between two queries (inside a
+    // transaction) emits on itself, and unheard that kills the process (seen in the drills:
+    // the database killed during an import).
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.ts';
@@ -13,6 +15,7 @@ import {
   startImportRun,
   withImportRun,
 } from './imports.ts';
+import { importUnContributions } from '../../modules/uncontributions/uncontributions.ts';
 import { importRuns } from './schema.ts';
 
 const header =
@@ -212,6 +215,23 @@ describeDb('import runs', () => {
     );
     expect(after).toBeDefined();
     expect(after!.getTime()).toBeGreaterThan(before!.getTime());
+  });
+
+  it('leaves a run for a UN contributions import, succeeded with its row count', async () => {
+    const content = fs.readFileSync(
+      path.resolve(import.meta.dirname, '../../../test/fixtures/un-contributions-sample.csv'),
+    );
+    const report = await importUnContributions(t.db, ctx(), { name: 'un.csv', content });
+    const [run] = await t.db
+      .select()
+      .from(importRuns)
+      .where(eq(importRuns.kind, 'un_contributions'));
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      fileName: 'un.csv',
+      rowCount: report.rows,
+      sha256: sha256Of(content),
+    });
   });
 
   it('leaves a run for each officer import through the API, listed newest first in the caller’s language', async () => {

@@ -1,12 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Four projects:
+ * Five projects:
  * - unit: pure rules, no database (`*.test.ts` beside the code);
  * - pglite and postgres: the same integration tests (`*.int.test.ts`) on the embedded database
  *   and on a PostgreSQL server (TEST_DATABASE_URL, default the local server; skipped when none
  *   answers, except under CI where that is a failure);
- * - e2e: the built web app in Debian's Chromium (`test/e2e`).
+ * - e2e: the built web app in Debian's Chromium (`test/e2e`);
+ * - drills: reliability under faults (`test/drills`, `npm run drills`): the real server and CLI
+ *   killed mid-import, a private PostgreSQL instance killed and stopped, backup and restore,
+ *   SIGTERM drain. One file at a time: they spawn processes and time kills.
  */
 const integration = ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'];
 
@@ -22,7 +25,7 @@ export default defineConfig({
             'web/**/*.test.{ts,tsx}',
             'bench/**/*.test.ts',
           ],
-          exclude: [...integration, 'test/e2e/**'],
+          exclude: [...integration, 'test/e2e/**', 'test/drills/**'],
         },
       },
       {
@@ -53,6 +56,15 @@ export default defineConfig({
           env: { PEACEOPS_TEST_DB: 'pglite' },
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'drills',
+          include: ['test/drills/**/*.drill.test.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },

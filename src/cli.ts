@@ -6,6 +6,7 @@ import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './kernel/db/client.ts';
 import { verifyAuditChain, type AuditContext } from './kernel/audit/audit.ts';
 import { AppError } from './kernel/errors.ts';
+import { markStaleImportRuns, staleSecondsFor } from './kernel/imports/imports.ts';
 import { translator } from './kernel/i18n.ts';
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './modules/demo/seed.ts';
 import {
@@ -104,6 +105,12 @@ program
         );
       }
     }
+    // Imports that were running when a process died: failed now (embedded) or once stale.
+    const interrupted = await markStaleImportRuns(
+      database.db,
+      staleSecondsFor(database, config.importStaleSeconds),
+    );
+    if (interrupted) console.log(`${interrupted} interrupted import run(s) marked failed`);
     const app = await buildApp({ database, config, jobs: true });
     const url = await app.listen({ port: config.port, host: config.host });
     const shown = url.replace('127.0.0.1', 'localhost');
@@ -216,6 +223,8 @@ importCommand
     try {
       const report = await importOfficers(database.db, cliContext(), fs.readFileSync(file), {
         dryRun: opts.dryRun ?? false,
+        fileName: path.basename(file),
+        staleSeconds: staleSecondsFor(database, config.importStaleSeconds),
         onProgress: (done, total) => p.step(`${done} / ${total} rows`),
       });
       console.log(
@@ -275,7 +284,10 @@ importCommand
         database.db,
         cliContext(),
         { name: path.basename(file), content: fs.readFileSync(file) },
-        { onProgress: (done, total) => p.step(`${done} / ${total} rows`) },
+        {
+          staleSeconds: staleSecondsFor(database, config.importStaleSeconds),
+          onProgress: (done, total) => p.step(`${done} / ${total} rows`),
+        },
       );
       const t = translator('en');
       console.log(

@@ -34,6 +34,8 @@ export interface Config {
   deadlineWarningDays: number;
   /** Largest officer import file (CSV or XLSX), in bytes. */
   importMaxBytes: number;
+  /** Seconds without a heartbeat after which a running import is taken for dead (IMPORT_STALE_SECONDS, PostgreSQL only). */
+  importStaleSeconds: number;
   /** smtp://user:password@host:port (or smtps://): where e-mail goes; absent, it stays queued. */
   smtpUrl: string | undefined;
   /** The sender of the program's e-mail. */
@@ -104,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     documentMaxBytes: intFrom(env.DOCUMENT_MAX_BYTES, 10 * 1024 * 1024, 'DOCUMENT_MAX_BYTES'),
     deadlineWarningDays: intFrom(env.DEADLINE_WARNING_DAYS, 7, 'DEADLINE_WARNING_DAYS'),
     importMaxBytes: intFrom(env.IMPORT_MAX_BYTES, 20 * 1024 * 1024, 'IMPORT_MAX_BYTES'),
+    importStaleSeconds: intFrom(env.IMPORT_STALE_SECONDS, 120, 'IMPORT_STALE_SECONDS'),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'peaceops <no-reply@peaceops.example.ca>',
     appUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, ''),

@@ -24,6 +24,7 @@ import { pickLocale } from './kernel/i18n.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from './kernel/auth/sessions.ts';
 import { accountRoutes } from './modules/account/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { importRunRoutes } from './kernel/imports/routes.ts';
 import { referenceRoutes } from './modules/reference/routes.ts';
 import { missionRoutes } from './modules/missions/routes.ts';
 import { requestRoutes } from './modules/requests/routes.ts';
@@ -357,6 +358,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(agencyRoutes);
   await app.register(unContributionRoutes);
   await app.register(pastTourRoutes);
+  await app.register(importRunRoutes);
   app.decorate('statistics', statisticsCache());
   await app.register(statisticsRoutes);
 

@@ -133,6 +133,14 @@ describe('policy registry', () => {
     expect(roles.filter((r) => can(actor(r), 'notice.mine'))).toEqual(['officer']);
   });
 
+  it('lets program staff and auditors read the import runs', () => {
+    expect(roles.filter((r) => can(actor(r), 'import.read'))).toEqual([
+      'program_admin',
+      'program_officer',
+      'auditor',
+    ]);
+  });
+
   it('lets program staff import UN contribution reports, and partners and auditors read them', () => {
     expect(roles.filter((r) => can(actor(r), 'uncontribution.import'))).toEqual([
       'program_admin',

@@ -376,6 +376,9 @@ export const policies = {
   // program staff, decision partners and auditors read the figures and the import runs.
   'uncontribution.import': { roles: ['program_admin', 'program_officer'] },
   'uncontribution.read': { roles: decisionFileReaders },
+  // Import runs of every kind (file names, digests, counts, failure codes; no personal data):
+  // program staff and auditors.
+  'import.read': { roles: ['program_admin', 'program_officer', 'auditor'] },
 
   // The history import (past tours from before the system): program staff, who hold every
   // agency's history; it may create officers of any agency, so agency coordinators may not.

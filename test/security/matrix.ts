@@ -845,6 +845,9 @@ export const matrix: Record<string, MatrixEntry> = {
     expect: only(['program_admin', 'program_officer'], 200),
   },
   'GET /api/v1/un-contributions/imports': { expect: only(decisionFileReaders, 200) },
+  'GET /api/v1/imports': {
+    expect: only(['program_admin', 'program_officer', 'auditor'], 200),
+  },
   'GET /api/v1/un-contributions/police': {
     query: '?contributor=CAN&month=2015-02',
     expect: only(decisionFileReaders, 200),

@@ -60,6 +60,19 @@ export function redactUrl(url: string): string {
   }
 }
 
+/** The longest a readiness ping waits for the database (connection and query). */
+export const PING_TIMEOUT_MS = 2000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+  });
+  // The loser of the race must not surface as an unhandled rejection.
+  promise.catch(() => undefined);
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 const MIGRATION_LOCK_KEY = 7_031_989; // arbitrary, constant: serialises migrations across instances
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -68,8 +81,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
     });
-    // An idle client losing its server must not crash the process; the next query reports it.
+    // A client losing its server must not crash the process; the next query reports it. The
+    // pool's 'error' covers idle clients; a checked-out client between two queries (inside a
+    // transaction) emits on itself, and unheard that kills the process (seen in the drills:
+    // the database killed during an import).
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,
@@ -86,7 +103,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         }
       },
       async ping() {
-        await pool.query('select 1');
+        // Bounded: a server that is gone, or hangs, answers "not ready" in time, never a hang.
+        await withTimeout(pool.query('select 1'), PING_TIMEOUT_MS);
       },
       async executeSql(text, values) {
         const result = (await pool.query(text, values)) as unknown as

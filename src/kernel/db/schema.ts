@@ -17,3 +17,4 @@ export * from '../../modules/incidents/schema.ts';
 export * from '../../modules/notices/schema.ts';
 export * from '../../modules/uncontributions/schema.ts';
 export * from '../../modules/pasttours/schema.ts';
+export * from '../imports/schema.ts';

@@ -5,6 +5,7 @@ import { writeAudits, type AuditContext, type AuditInput } from '../../kernel/au
 import type { Db } from '../../kernel/db/client.ts';
 import { isoDateOf } from '../../kernel/dates.ts';
 import { AppError } from '../../kernel/errors.ts';
+import { withImportRun, type ImportRunHandle } from '../../kernel/imports/imports.ts';
 import { agencies, ranks } from '../reference/schema.ts';
 import {
   readTable,
@@ -51,18 +52,44 @@ const qualificationKey = (q: { kind: string; code: string; obtainedOn: string })
  * Import officers and their qualifications from a CSV or XLSX file. All or nothing: any invalid
  * row and nothing is written, and every error is listed by line and column. Officers match on
  * agency + badge number, qualifications on their natural key, so importing the same file twice
- * changes nothing. An empty cell never erases a value already on file.
+ * changes nothing. An empty cell never erases a value already on file. Each import (not a dry
+ * run) leaves an import run (kernel/imports): succeeded with its row count, or failed with the
+ * error's code, or, when the process dies, failed by the stale heartbeat sweep.
  */
 export async function importOfficers(
   db: Db,
   ctx: AuditContext,
   content: Buffer,
-  options: {
-    onlyAgencyId?: string | null;
-    dryRun?: boolean;
-    /** Rows done of the total: once when checking starts, then after each chunk written. */
-    onProgress?: (done: number, total: number, phase: 'checking' | 'writing') => void;
-  } = {},
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  if (options.dryRun) return runImport(db, ctx, content, options);
+  return withImportRun(
+    db,
+    ctx,
+    { kind: 'officers', fileName: options.fileName ?? 'officers.csv', content },
+    { staleSeconds: options.staleSeconds },
+    (run) => runImport(db, ctx, content, options, run),
+    (report) => report.rows,
+  );
+}
+
+interface ImportOptions {
+  onlyAgencyId?: string | null;
+  dryRun?: boolean;
+  /** Rows done of the total: once when checking starts, then after each chunk written. */
+  onProgress?: (done: number, total: number, phase: 'checking' | 'writing') => void;
+  /** The file's name, recorded on the import run. */
+  fileName?: string | undefined;
+  /** The import run's stale delay (see `staleSecondsFor`). */
+  staleSeconds?: number | undefined;
+}
+
+async function runImport(
+  db: Db,
+  ctx: AuditContext,
+  content: Buffer,
+  options: ImportOptions,
+  run?: ImportRunHandle,
 ): Promise<ImportReport> {
   const table = await readTable(content);
   options.onProgress?.(0, table.rows.length, 'checking');
@@ -99,6 +126,8 @@ export async function importOfficers(
       options.onProgress?.(Math.min(start + CHUNK, rows.length), rows.length, 'writing');
     }
     await writeAudits(tx, ctx, audits);
+    // The run's success commits with the rows, or not at all.
+    await run?.succeed(tx, rows.length);
   };
   if (options.dryRun) {
     // Run everything, then roll back: the report says exactly what an import would do.

@@ -6,6 +6,7 @@ import { isoDateOf } from '../../kernel/dates.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { auditContextOf, authorize, authorizedRecord } from '../../kernel/http/context.ts';
 import { errorResponse } from '../../kernel/http/errors.ts';
+import { staleSecondsFor } from '../../kernel/imports/imports.ts';
 import { pageOf, pageQuery } from '../../kernel/http/paging.ts';
 import { isoDate, text } from '../../kernel/http/schemas.ts';
 import { can } from '../../kernel/policies.ts';
@@ -229,7 +230,7 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'Import officers and qualifications (CSV or XLSX, all or nothing)',
         description:
-          'Send the file as the raw body (text/csv, the .xlsx type, or application/octet-stream), in the format of `GET /api/v1/officers/import-template`. Any invalid row and nothing is imported: the answer (400 `import_invalid`) lists every error with its line and column. Officers match on agency + badge number, so the same file imported twice changes nothing; an empty cell never erases a value on file. `?dryRun=true` checks and reports without writing.\n\nProgress: with `Accept: application/x-ndjson` the answer is 200 and a stream of JSON lines: `{type: "progress", phase: "checking" | "writing", done, total}` as the import goes, then `{type: "report", report}` or `{type: "error", status, error}` (the status and error body the plain call would have answered).',
+          'Send the file as the raw body (text/csv, the .xlsx type, or application/octet-stream), in the format of `GET /api/v1/officers/import-template`. Any invalid row and nothing is imported: the answer (400 `import_invalid`) lists every error with its line and column. Officers match on agency + badge number, so the same file imported twice changes nothing; an empty cell never erases a value on file. `?dryRun=true` checks and reports without writing. An optional `x-file-name` header (URI-encoded) names the file on the import run (`GET /api/v1/imports`).\n\nProgress: with `Accept: application/x-ndjson` the answer is 200 and a stream of JSON lines: `{type: "progress", phase: "checking" | "writing", done, total}` as the import goes, then `{type: "report", report}` or `{type: "error", status, error}` (the status and error body the plain call would have answered).',
         tags: ['officers'],
         querystring: z.object({
           dryRun: z
@@ -258,9 +259,18 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new AppError('import_invalid', {}, [
           { path: 'file', code: 'import.empty', line: 1, column: '' },
         ]);
+      const sent = request.headers['x-file-name'];
+      let fileName = typeof sent === 'string' && sent.length <= 600 ? sent : undefined;
+      try {
+        if (fileName) fileName = decodeURIComponent(fileName);
+      } catch {
+        // Not URI-encoded: keep it as sent.
+      }
       const options = {
         onlyAgencyId: actor.role === 'agency_coordinator' ? (actor.agencyId ?? '-') : null,
         dryRun: request.query.dryRun ?? false,
+        fileName,
+        staleSeconds: staleSecondsFor(app.ctx.database, app.ctx.config.importStaleSeconds),
       };
       const ctx = auditContextOf(app, request);
       if (!request.headers.accept?.includes('application/x-ndjson')) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../../kernel/errors.ts';
 import { auditContextOf, authorize } from '../../kernel/http/context.ts';
 import { errorResponse } from '../../kernel/http/errors.ts';
+import { staleSecondsFor } from '../../kernel/imports/imports.ts';
 import { pageOf, pageQuery } from '../../kernel/http/paging.ts';
 import { flagKinds, importStatuses } from './schema.ts';
 import {
@@ -147,15 +148,17 @@ export const unContributionRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const file = { name: name.trim() || 'upload.csv', content: request.body };
       const ctx = auditContextOf(app, request);
+      const staleSeconds = staleSecondsFor(app.ctx.database, app.ctx.config.importStaleSeconds);
       const listed = (report: UnImportReport) => ({
         ...report,
         flags: report.flags.slice(0, MAX_LISTED_FLAGS),
       });
       if (!request.headers.accept?.includes('application/x-ndjson'))
-        return listed(await importUnContributions(db(), ctx, file));
+        return listed(await importUnContributions(db(), ctx, file, { staleSeconds }));
       const lines = new PassThrough();
       const send = (line: ImportLine) => lines.write(`${JSON.stringify(line)}\n`);
       void importUnContributions(db(), ctx, file, {
+        staleSeconds,
         onProgress: (done, total, phase) => send({ type: 'progress', phase, done, total }),
       })
         .then((report) => send({ type: 'report', report: listed(report) }))

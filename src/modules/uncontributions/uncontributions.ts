@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { writeAudit, type AuditContext } from '../../kernel/audit/audit.ts';
 import type { Db, Tx } from '../../kernel/db/client.ts';
 import { AppError, type FieldError } from '../../kernel/errors.ts';
+import { withImportRun, type ImportRunHandle } from '../../kernel/imports/imports.ts';
 import { readTable } from '../officers/import-file.ts';
 import { missions } from '../reference/schema.ts';
 import { targetFor, type TargetStep } from '../statistics/targets.ts';
@@ -153,9 +154,30 @@ export async function importUnContributions(
   db: Db,
   ctx: AuditContext,
   file: { name: string; content: Buffer },
-  options: {
-    onProgress?: (done: number, total: number, phase: 'checking' | 'writing') => void;
-  } = {},
+  options: UnImportOptions = {},
+): Promise<UnImportReport> {
+  return withImportRun(
+    db,
+    ctx,
+    { kind: 'un_contributions', fileName: file.name, content: file.content },
+    { staleSeconds: options.staleSeconds },
+    (run) => runUnImport(db, ctx, file, options, run),
+    (report) => report.rows,
+  );
+}
+
+interface UnImportOptions {
+  onProgress?: (done: number, total: number, phase: 'checking' | 'writing') => void;
+  /** The import run's stale delay (see `staleSecondsFor` in kernel/imports). */
+  staleSeconds?: number | undefined;
+}
+
+async function runUnImport(
+  db: Db,
+  ctx: AuditContext,
+  file: { name: string; content: Buffer },
+  options: UnImportOptions,
+  run: ImportRunHandle,
 ): Promise<UnImportReport> {
   const rows = await readContributions(file.content);
   options.onProgress?.(0, rows.length, 'checking');
@@ -200,6 +222,8 @@ export async function importUnContributions(
         .where(eq(unContributionImports.id, id));
     }
     const replacedRows = earlier.reduce((s, e) => s + e.n, 0);
+    // The run's success commits with the rows, or not at all.
+    await run.succeed(tx, rows.length);
     await writeAudit(tx, ctx, {
       action: 'uncontribution.import',
       recordType: 'un_contribution_import',

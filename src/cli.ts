@@ -254,6 +254,8 @@ importCommand
     try {
       const report = await importPastTours(database.db, cliContext(), fs.readFileSync(file), {
         dryRun: opts.dryRun ?? false,
+        fileName: path.basename(file),
+        staleSeconds: staleSecondsFor(database, config.importStaleSeconds),
         onProgress: (done, total) => p.step(`${done} / ${total} rows`),
       });
       console.log(

@@ -29,6 +29,16 @@ export interface ImportFile {
 }
 
 /** A file name as it may be recorded: no directory, at most 255 characters. */
+/** The file's name an upload sends in `x-file-name` (URI-encoded, or as sent when it is not). */
+export function fileNameHeader(sent: string | string[] | undefined): string | undefined {
+  if (typeof sent !== 'string' || sent.length > 600) return undefined;
+  try {
+    return decodeURIComponent(sent).trim() || undefined;
+  } catch {
+    return sent.trim() || undefined;
+  }
+}
+
 export function safeFileName(name: string | undefined | null): string {
   return (name ?? '').replace(/^.*[\\/]/, '').slice(0, 255) || 'upload';
 }

@@ -6,7 +6,7 @@ import { isoDateOf } from '../../kernel/dates.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { auditContextOf, authorize, authorizedRecord } from '../../kernel/http/context.ts';
 import { errorResponse } from '../../kernel/http/errors.ts';
-import { staleSecondsFor } from '../../kernel/imports/imports.ts';
+import { fileNameHeader, staleSecondsFor } from '../../kernel/imports/imports.ts';
 import { pageOf, pageQuery } from '../../kernel/http/paging.ts';
 import { isoDate, text } from '../../kernel/http/schemas.ts';
 import { can } from '../../kernel/policies.ts';
@@ -259,13 +259,7 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new AppError('import_invalid', {}, [
           { path: 'file', code: 'import.empty', line: 1, column: '' },
         ]);
-      const sent = request.headers['x-file-name'];
-      let fileName = typeof sent === 'string' && sent.length <= 600 ? sent : undefined;
-      try {
-        if (fileName) fileName = decodeURIComponent(fileName);
-      } catch {
-        // Not URI-encoded: keep it as sent.
-      }
+      const fileName = fileNameHeader(request.headers['x-file-name']);
       const options = {
         onlyAgencyId: actor.role === 'agency_coordinator' ? (actor.agencyId ?? '-') : null,
         dryRun: request.query.dryRun ?? false,

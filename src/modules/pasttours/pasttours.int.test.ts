@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditEntries } from '../../kernel/audit/schema.ts';
+import { listImportRuns } from '../../kernel/imports/imports.ts';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.ts';
 import { describeDb } from '../../../test/support/db.ts';
 import { deployments } from '../deployments/schema.ts';
@@ -287,6 +288,42 @@ describeDb('importing past tours', () => {
     expect(res.json().error.fields[2].message).toBe(
       "This tour overlaps the officer's past tour on file in UNMIBH (1998-01-01 to 1998-12-31).",
     );
+  });
+
+  it('leaves an import run: succeeded with its rows, failed with the refusal', async () => {
+    const runs = async () =>
+      (await listImportRuns(t.db, { kind: 'past_tours', limit: 100 })).map((r) => r.id);
+    const before = new Set(await runs());
+    const good = [header, 'PT-90,RCMP,Nadeau,Lise,woman,UNMIH,HT,,1995-03-01,1996-02-28'].join(
+      '\n',
+    );
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/past-tours/import',
+      headers: {
+        cookie: staff.cookie!,
+        'x-csrf-token': staff.csrfToken!,
+        'content-type': 'text/csv',
+        'x-file-name': encodeURIComponent('tours été.csv'),
+      },
+      payload: Buffer.from(good, 'utf8'),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(
+      (await send([header, 'PT-91,RCMP,Roy,Marc,man,UNMYSTERY,HT,,1995-03-01,'].join('\n')))
+        .statusCode,
+    ).toBe(400);
+    const fresh = (await listImportRuns(t.db, { kind: 'past_tours', limit: 100 })).filter(
+      (r) => !before.has(r.id),
+    );
+    expect(fresh.map((r) => [r.status, r.rowCount, r.failureCode]).sort()).toEqual([
+      ['failed', null, 'import_invalid'],
+      ['succeeded', 1, null],
+    ]);
+    expect(fresh.find((r) => r.status === 'succeeded')?.fileName).toBe('tours été.csv');
+    // A dry run leaves none.
+    await send(good, '?dryRun=true');
+    expect((await runs()).length).toBe(before.size + 2);
   });
 
   it('serves the template, whose sample line imports', async () => {

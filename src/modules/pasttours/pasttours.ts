@@ -1,3 +1,4 @@
+import { withImportRun, type ImportRunHandle } from '../../kernel/imports/imports.ts';
 import { randomUUID } from 'node:crypto';
 import { eq, sql, TransactionRollbackError } from 'drizzle-orm';
 import { writeAudits, type AuditContext, type AuditInput } from '../../kernel/audit/audit.ts';
@@ -189,10 +190,36 @@ export async function importPastTours(
   db: Db,
   ctx: AuditContext,
   content: Buffer,
-  options: {
-    dryRun?: boolean;
-    onProgress?: (done: number, total: number, phase: 'checking' | 'writing') => void;
-  } = {},
+  options: PastTourImportOptions = {},
+): Promise<PastTourReport> {
+  if (options.dryRun) return runImport(db, ctx, content, options);
+  // Each import (not a dry run) leaves an import run (kernel/imports): succeeded with its rows,
+  // failed with the error's code, or failed by the stale sweep when the process died.
+  return withImportRun(
+    db,
+    ctx,
+    { kind: 'past_tours', fileName: options.fileName ?? 'past-tours.csv', content },
+    { staleSeconds: options.staleSeconds },
+    (run) => runImport(db, ctx, content, options, run),
+    (report) => report.rows,
+  );
+}
+
+interface PastTourImportOptions {
+  dryRun?: boolean;
+  onProgress?: (done: number, total: number, phase: 'checking' | 'writing') => void;
+  /** The file's name, recorded on the import run. */
+  fileName?: string | undefined;
+  /** The import run's stale delay (see `staleSecondsFor`). */
+  staleSeconds?: number | undefined;
+}
+
+async function runImport(
+  db: Db,
+  ctx: AuditContext,
+  content: Buffer,
+  options: PastTourImportOptions,
+  run?: ImportRunHandle,
 ): Promise<PastTourReport> {
   const table = await readTable(content);
   options.onProgress?.(0, table.rows.length, 'checking');
@@ -215,6 +242,8 @@ export async function importPastTours(
     const plan = planWrites(rows, onFile, ix, columnOf);
     if (errors.length || plan.errors.length) throw invalid([...errors, ...plan.errors]);
     await write(tx, ctx, plan, report, options.onProgress);
+    // The run's success commits with the rows, or not at all.
+    await run?.succeed(tx, rows.length);
   };
   if (options.dryRun) {
     // Run everything, then roll back: the report says exactly what an import would do.

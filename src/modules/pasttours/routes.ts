@@ -5,6 +5,7 @@ import { AppError } from '../../kernel/errors.ts';
 import { auditContextOf, authorize } from '../../kernel/http/context.ts';
 import { errorResponse } from '../../kernel/http/errors.ts';
 import { templateCsv } from './format.ts';
+import { fileNameHeader, staleSecondsFor } from '../../kernel/imports/imports.ts';
 import { importPastTours, type PastTourReport } from './pasttours.ts';
 
 /** A line of the import's progress stream (`Accept: application/x-ndjson`). */
@@ -67,7 +68,11 @@ export const pastTourRoutes: FastifyPluginAsyncZod = async (app) => {
           { path: 'file', code: 'past_tours.empty', line: 1, column: '' },
         ]);
       const ctx = auditContextOf(app, request);
-      const options = { dryRun: request.query.dryRun ?? false };
+      const options = {
+        dryRun: request.query.dryRun ?? false,
+        fileName: fileNameHeader(request.headers['x-file-name']),
+        staleSeconds: staleSecondsFor(app.ctx.database, app.ctx.config.importStaleSeconds),
+      };
       if (!request.headers.accept?.includes('application/x-ndjson'))
         return importPastTours(db(), ctx, request.body, options);
       const lines = new PassThrough();

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../../kernel/errors.ts';
 import { auditContextOf, authorize } from '../../kernel/http/context.ts';
 import { errorResponse } from '../../kernel/http/errors.ts';
-import { staleSecondsFor } from '../../kernel/imports/imports.ts';
+import { fileNameHeader, staleSecondsFor } from '../../kernel/imports/imports.ts';
 import { pageOf, pageQuery } from '../../kernel/http/paging.ts';
 import { flagKinds, importStatuses } from './schema.ts';
 import {
@@ -139,14 +139,10 @@ export const unContributionRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new AppError('import_invalid', {}, [
           { path: 'file', code: 'un_import.empty', line: 1, column: '' },
         ]);
-      const sent = request.headers['x-file-name'];
-      let name = typeof sent === 'string' && sent.length <= 600 ? sent : '';
-      try {
-        name = decodeURIComponent(name);
-      } catch {
-        // Not URI-encoded: keep it as sent.
-      }
-      const file = { name: name.trim() || 'upload.csv', content: request.body };
+      const file = {
+        name: fileNameHeader(request.headers['x-file-name']) ?? 'upload.csv',
+        content: request.body,
+      };
       const ctx = auditContextOf(app, request);
       const staleSeconds = staleSecondsFor(app.ctx.database, app.ctx.config.importStaleSeconds);
       const listed = (report: UnImportReport) => ({

@@ -1,11 +1,10 @@
-import { PassThrough } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDateOf } from '../../kernel/dates.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { auditContextOf, authorize, authorizedRecord } from '../../kernel/http/context.ts';
-import { errorResponse } from '../../kernel/http/errors.ts';
+import { acceptImportFiles, answerImport, importFileOf } from '../../kernel/http/imports.ts';
 import { fileNameHeader, staleSecondsFor } from '../../kernel/imports/imports.ts';
 import { pageOf, pageQuery } from '../../kernel/http/paging.ts';
 import { isoDate, text } from '../../kernel/http/schemas.ts';
@@ -26,7 +25,7 @@ import {
 } from './officers.ts';
 import { rescreenOfficer } from '../calls/applications.ts';
 import { exportOfficers, importTemplate } from './export.ts';
-import { importOfficers, type ImportReport } from './import.ts';
+import { importOfficers } from './import.ts';
 import { withoutSensitive } from './rules.ts';
 import { genders, qualificationKinds } from './schema.ts';
 
@@ -164,12 +163,6 @@ const qualificationInput = z
 const officerParams = z.object({ id: z.uuid() });
 const qualificationParams = z.object({ id: z.uuid(), qualificationId: z.uuid() });
 
-/** A line of the import's progress stream (`Accept: application/x-ndjson`). */
-type ImportLine =
-  | { type: 'progress'; phase: 'checking' | 'writing'; done: number; total: number }
-  | { type: 'report'; report: ImportReport }
-  | ({ type: 'error'; status: number } & ReturnType<typeof errorResponse>['payload']);
-
 export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.ctx.database.db;
   const today = () => isoDateOf(app.ctx.clock.now());
@@ -203,11 +196,7 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
     csv: 'text/csv; charset=utf-8',
     xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   } as const;
-  app.addContentTypeParser(
-    ['text/csv', sheetTypes.xlsx, 'application/octet-stream'],
-    { parseAs: 'buffer', bodyLimit: app.ctx.config.importMaxBytes },
-    (_req, body, done) => done(null, body),
-  );
+  acceptImportFiles(app);
 
   const officerFilters = {
     q: z.string().trim().max(100).optional().meta({ description: 'Name or badge number.' }),
@@ -255,43 +244,19 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = await authorize(app, request, 'officer.import');
-      if (!Buffer.isBuffer(request.body))
-        throw new AppError('import_invalid', {}, [
-          { path: 'file', code: 'import.empty', line: 1, column: '' },
-        ]);
-      const fileName = fileNameHeader(request.headers['x-file-name']);
+      const file = importFileOf(request, 'import.empty');
       const options = {
         onlyAgencyId: actor.role === 'agency_coordinator' ? (actor.agencyId ?? '-') : null,
         dryRun: request.query.dryRun ?? false,
-        fileName,
+        fileName: fileNameHeader(request.headers['x-file-name']),
         staleSeconds: staleSecondsFor(app.ctx.database, app.ctx.config.importStaleSeconds),
       };
       const ctx = auditContextOf(app, request);
-      if (!request.headers.accept?.includes('application/x-ndjson')) {
-        const report = await importOfficers(db(), ctx, request.body, options);
+      return answerImport(request, reply, async (onProgress) => {
+        const report = await importOfficers(db(), ctx, file, { ...options, onProgress });
         if (!report.dryRun && report.created + report.updated > 0) await rescreen(request, null);
         return report;
-      }
-      // Progress for large files: one JSON line per step, then the report or the error.
-      const lines = new PassThrough();
-      const send = (line: ImportLine) => lines.write(`${JSON.stringify(line)}\n`);
-      void importOfficers(db(), ctx, request.body, {
-        ...options,
-        onProgress: (done, total, phase) => send({ type: 'progress', phase, done, total }),
-      })
-        .then(async (report) => {
-          if (!report.dryRun && report.created + report.updated > 0) await rescreen(request, null);
-          send({ type: 'report', report });
-        })
-        .catch((error: unknown) => {
-          const { status, payload } = errorResponse(error, request);
-          send({ type: 'error', status, ...payload });
-        })
-        .finally(() => lines.end());
-      return reply
-        .type('application/x-ndjson')
-        .header('cache-control', 'no-store')
-        .send(lines as never);
+      });
     },
   );
 

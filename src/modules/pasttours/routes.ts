@@ -1,18 +1,10 @@
-import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../kernel/errors.ts';
 import { auditContextOf, authorize } from '../../kernel/http/context.ts';
-import { errorResponse } from '../../kernel/http/errors.ts';
+import { acceptImportFiles, answerImport, importFileOf } from '../../kernel/http/imports.ts';
 import { templateCsv } from './format.ts';
 import { fileNameHeader, staleSecondsFor } from '../../kernel/imports/imports.ts';
-import { importPastTours, type PastTourReport } from './pasttours.ts';
-
-/** A line of the import's progress stream (`Accept: application/x-ndjson`). */
-type ImportLine =
-  | { type: 'progress'; phase: 'checking' | 'writing'; done: number; total: number }
-  | { type: 'report'; report: PastTourReport }
-  | ({ type: 'error'; status: number } & ReturnType<typeof errorResponse>['payload']);
+import { importPastTours } from './pasttours.ts';
 
 const report = z
   .object({
@@ -33,15 +25,7 @@ const report = z
 
 export const pastTourRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.ctx.database.db;
-  app.addContentTypeParser(
-    [
-      'text/csv',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'application/octet-stream',
-    ],
-    { parseAs: 'buffer', bodyLimit: app.ctx.config.importMaxBytes },
-    (_req, body, done) => done(null, body),
-  );
+  acceptImportFiles(app);
 
   app.post(
     '/api/v1/past-tours/import',
@@ -63,34 +47,16 @@ export const pastTourRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       await authorize(app, request, 'pastTour.import');
-      if (!Buffer.isBuffer(request.body))
-        throw new AppError('import_invalid', {}, [
-          { path: 'file', code: 'past_tours.empty', line: 1, column: '' },
-        ]);
+      const file = importFileOf(request, 'past_tours.empty');
       const ctx = auditContextOf(app, request);
       const options = {
         dryRun: request.query.dryRun ?? false,
         fileName: fileNameHeader(request.headers['x-file-name']),
         staleSeconds: staleSecondsFor(app.ctx.database, app.ctx.config.importStaleSeconds),
       };
-      if (!request.headers.accept?.includes('application/x-ndjson'))
-        return importPastTours(db(), ctx, request.body, options);
-      const lines = new PassThrough();
-      const send = (line: ImportLine) => lines.write(`${JSON.stringify(line)}\n`);
-      void importPastTours(db(), ctx, request.body, {
-        ...options,
-        onProgress: (done, total, phase) => send({ type: 'progress', phase, done, total }),
-      })
-        .then((done) => send({ type: 'report', report: done }))
-        .catch((error: unknown) => {
-          const { status, payload } = errorResponse(error, request);
-          send({ type: 'error', status, ...payload });
-        })
-        .finally(() => lines.end());
-      return reply
-        .type('application/x-ndjson')
-        .header('cache-control', 'no-store')
-        .send(lines as never);
+      return answerImport(request, reply, (onProgress) =>
+        importPastTours(db(), ctx, file, { ...options, onProgress }),
+      );
     },
   );
 

@@ -1,9 +1,7 @@
-import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../kernel/errors.ts';
 import { auditContextOf, authorize } from '../../kernel/http/context.ts';
-import { errorResponse } from '../../kernel/http/errors.ts';
+import { acceptImportFiles, answerImport, importFileOf } from '../../kernel/http/imports.ts';
 import { fileNameHeader, staleSecondsFor } from '../../kernel/imports/imports.ts';
 import { pageOf, pageQuery } from '../../kernel/http/paging.ts';
 import { flagKinds, importStatuses } from './schema.ts';
@@ -14,7 +12,6 @@ import {
   MAX_LISTED_FLAGS,
   policeByContributor,
   policeFigures,
-  type UnImportReport,
 } from './uncontributions.ts';
 
 const flag = z
@@ -95,12 +92,6 @@ const comparedMonth = z
   })
   .meta({ id: 'UnCanadaVsAllMonth' });
 
-/** A line of the import's progress stream (`Accept: application/x-ndjson`). */
-type ImportLine =
-  | { type: 'progress'; phase: 'checking' | 'writing'; done: number; total: number }
-  | { type: 'report'; report: UnImportReport }
-  | ({ type: 'error'; status: number } & ReturnType<typeof errorResponse>['payload']);
-
 const contributorParam = z
   .string()
   .trim()
@@ -110,15 +101,7 @@ const contributorParam = z
 
 export const unContributionRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.ctx.database.db;
-  app.addContentTypeParser(
-    [
-      'text/csv',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'application/octet-stream',
-    ],
-    { parseAs: 'buffer', bodyLimit: app.ctx.config.importMaxBytes },
-    (_req, body, done) => done(null, body),
-  );
+  acceptImportFiles(app);
 
   app.post(
     '/api/v1/un-contributions/import',
@@ -135,38 +118,16 @@ export const unContributionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       await authorize(app, request, 'uncontribution.import');
-      if (!Buffer.isBuffer(request.body))
-        throw new AppError('import_invalid', {}, [
-          { path: 'file', code: 'un_import.empty', line: 1, column: '' },
-        ]);
       const file = {
         name: fileNameHeader(request.headers['x-file-name']) ?? 'upload.csv',
-        content: request.body,
+        content: importFileOf(request, 'un_import.empty'),
       };
       const ctx = auditContextOf(app, request);
       const staleSeconds = staleSecondsFor(app.ctx.database, app.ctx.config.importStaleSeconds);
-      const listed = (report: UnImportReport) => ({
-        ...report,
-        flags: report.flags.slice(0, MAX_LISTED_FLAGS),
+      return answerImport(request, reply, async (onProgress) => {
+        const report = await importUnContributions(db(), ctx, file, { staleSeconds, onProgress });
+        return { ...report, flags: report.flags.slice(0, MAX_LISTED_FLAGS) };
       });
-      if (!request.headers.accept?.includes('application/x-ndjson'))
-        return listed(await importUnContributions(db(), ctx, file, { staleSeconds }));
-      const lines = new PassThrough();
-      const send = (line: ImportLine) => lines.write(`${JSON.stringify(line)}\n`);
-      void importUnContributions(db(), ctx, file, {
-        staleSeconds,
-        onProgress: (done, total, phase) => send({ type: 'progress', phase, done, total }),
-      })
-        .then((report) => send({ type: 'report', report: listed(report) }))
-        .catch((error: unknown) => {
-          const { status, payload } = errorResponse(error, request);
-          send({ type: 'error', status, ...payload });
-        })
-        .finally(() => lines.end());
-      return reply
-        .type('application/x-ndjson')
-        .header('cache-control', 'no-store')
-        .send(lines as never);
     },
   );
 

@@ -1,24 +1,16 @@
-import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth.tsx';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { ImportForm } from '../../components/ImportForm.tsx';
 import { ImportProblems } from '../../components/ImportProblems.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { ApiError, api, type FieldError, type ImportReport, type Progress } from '../../lib/api.ts';
-import { formatFileSize, formatNumber } from '../../lib/format.ts';
-import { useFormErrors } from '../../lib/forms.ts';
+import type { FieldError, ImportReport } from '../../lib/api.ts';
+import { formatNumber } from '../../lib/format.ts';
 import { useLang, usePageTitle } from '../../lib/hooks.ts';
-import { asImportFile, templateHref } from '../../lib/people.ts';
+import { templateHref } from '../../lib/people.ts';
 import { NotFoundPage } from '../not-found/NotFoundPage.tsx';
 import { useOwnAgencyId } from './parts.tsx';
-
-/** The largest file the server accepts (IMPORT_MAX_BYTES, 20 MB by default). */
-const maxBytes = 20 * 1024 * 1024;
-
-type Outcome =
-  | { kind: 'report'; report: ImportReport; fileName: string }
-  | { kind: 'invalid'; message: string; problems: FieldError[]; fileName: string; dryRun: boolean };
 
 export function ImportPage() {
   const auth = useAuth();
@@ -32,62 +24,6 @@ function ImportOfficers() {
   const auth = useAuth();
   const ownAgency = useOwnAgencyId();
   usePageTitle(t('import.title'));
-  const errors = useFormErrors('import');
-  const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState<null | 'check' | 'import'>(null);
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [outcomeShown, setOutcomeShown] = useState(0);
-  const outcomeHeading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (outcomeShown > 0) outcomeHeading.current?.focus();
-  }, [outcomeShown]);
-  const fieldId = errors.idOf('file');
-
-  async function send(dryRun: boolean) {
-    if (busy) return;
-    if (!file) return errors.show({ file: t('import.fileRequired') }, null);
-    if (file.size > maxBytes)
-      return errors.show(
-        { file: t('import.fileTooLarge', { size: formatFileSize(lang, maxBytes) }) },
-        null,
-      );
-    errors.clear();
-    setOutcome(null);
-    setBusy(dryRun ? 'check' : 'import');
-    try {
-      const report = await api<ImportReport>(
-        `/api/v1/officers/import${dryRun ? '?dryRun=true' : ''}`,
-        { method: 'POST', file: asImportFile(file), lang, onProgress: setProgress },
-      );
-      setOutcome({ kind: 'report', report, fileName: file.name });
-      setOutcomeShown((n) => n + 1);
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'import_invalid') {
-        setOutcome({
-          kind: 'invalid',
-          message: error.message,
-          problems: error.fields,
-          fileName: file.name,
-          dryRun,
-        });
-        setOutcomeShown((n) => n + 1);
-      } else {
-        errors.fail(error);
-      }
-    } finally {
-      setBusy(null);
-      setProgress(null);
-    }
-  }
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    void send(submitter?.getAttribute('value') !== 'import');
-  }
-
-  const fileError = errors.error('file');
   const template = (format: 'csv' | 'xlsx') => templateHref(format, lang);
 
   return (
@@ -122,109 +58,21 @@ function ImportOfficers() {
         </ul>
       </section>
 
-      <section aria-labelledby="import-send">
-        <h2 id="import-send">{t('import.sendHeading')}</h2>
-        <ErrorSummary
-          focusKey={errors.shown}
-          items={errors.items((path) => (path === 'file' ? t('import.file') : undefined))}
-        />
-        <form className="form" noValidate aria-labelledby="import-send" onSubmit={onSubmit}>
-          <div className={fileError ? 'field field--error' : 'field'}>
-            <label htmlFor={fieldId} className="field__label">
-              {t('import.file')}
-            </label>
-            <p id={`${fieldId}-hint`} className="field__hint">
-              {t('import.fileHint', { size: formatFileSize(lang, maxBytes) })}
-            </p>
-            {fileError ? (
-              <p id={`${fieldId}-error`} className="field__error">
-                {fileError}
-              </p>
-            ) : null}
-            <input
-              id={fieldId}
-              name="file"
-              type="file"
-              className="field__file"
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-invalid={fileError ? true : undefined}
-              aria-describedby={`${fieldId}-hint${fileError ? ` ${fieldId}-error` : ''}`}
-              onChange={(event) => {
-                setFile(event.target.files?.[0] ?? null);
-                setOutcome(null);
-              }}
-            />
-          </div>
-          <div className="button-row">
-            <button
-              type="submit"
-              name="action"
-              value="check"
-              className="button button--secondary"
-              aria-disabled={busy !== null}
-            >
-              {t('import.check')}
-            </button>
-            <button
-              type="submit"
-              name="action"
-              value="import"
-              className="button button--primary"
-              aria-disabled={busy !== null}
-            >
-              {t('import.submit')}
-            </button>
-          </div>
-          <p className="help">{t('import.checkHint')}</p>
-        </form>
-        {/* Always on the page, so that what it says is announced. */}
-        <div role="status" className="busy-status" aria-live="polite">
-          {busy ? (
-            <p className="busy-status__message">
-              <span className="busy-status__spinner" aria-hidden="true" />
-              {busy === 'check'
-                ? t('import.checking', { name: file?.name ?? '' })
-                : t('import.importing', { name: file?.name ?? '' })}
-            </p>
-          ) : null}
-          {busy && progress ? (
-            <p className="import-progress">
-              {/* Announced once per phase; the bar and its count follow each step. */}
-              <span>
-                {t(`import.phase.${progress.phase}`, {
-                  count: progress.total,
-                  total: formatNumber(lang, progress.total),
-                })}
-              </span>
-              <progress
-                max={progress.total || 1}
-                value={progress.phase === 'checking' ? undefined : progress.done}
-                aria-label={t('import.progressLabel')}
-                aria-valuetext={t('import.progressValue', {
-                  done: formatNumber(lang, progress.done),
-                  total: formatNumber(lang, progress.total),
-                })}
-              />
-              <span aria-hidden="true">
-                {progress.phase === 'writing'
-                  ? t('import.progressValue', {
-                      done: formatNumber(lang, progress.done),
-                      total: formatNumber(lang, progress.total),
-                    })
-                  : null}
-              </span>
-            </p>
-          ) : null}
-        </div>
-      </section>
-
-      {outcome ? (
-        <section aria-labelledby="import-outcome">
-          {outcome.kind === 'report' ? (
+      <ImportForm<ImportReport>
+        url="/api/v1/officers/import"
+        ns="people"
+        formName="import"
+        headingId="import-send"
+        heading={t('import.sendHeading')}
+        outcomeId="import-outcome"
+        offerDryRun
+        showWrittenCount
+        renderOutcome={(outcome, headingRef) =>
+          outcome.kind === 'report' ? (
             <Report
               report={outcome.report}
               fileName={outcome.fileName}
-              headingRef={outcomeHeading}
+              headingRef={headingRef}
               canList={auth.can('officer.list')}
             />
           ) : (
@@ -233,11 +81,11 @@ function ImportOfficers() {
               problems={outcome.problems}
               fileName={outcome.fileName}
               dryRun={outcome.dryRun}
-              headingRef={outcomeHeading}
+              headingRef={headingRef}
             />
-          )}
-        </section>
-      ) : null}
+          )
+        }
+      />
     </>
   );
 }

@@ -1,22 +1,17 @@
-import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth.tsx';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { FilterForm, type FilterSpec } from '../../components/FilterForm.tsx';
+import { ImportForm } from '../../components/ImportForm.tsx';
 import { ImportProblems } from '../../components/ImportProblems.tsx';
 import { LoadError, Loading } from '../../components/LoadError.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Pagination, ResultCount } from '../../components/Pagination.tsx';
-import { ApiError, api, type FieldError, type Page, type Progress } from '../../lib/api.ts';
-import { formatDateTime, formatFileSize, formatNumber, formatPercent } from '../../lib/format.ts';
-import { useFormErrors } from '../../lib/forms.ts';
+import type { FieldError, Page } from '../../lib/api.ts';
+import { formatDateTime, formatNumber, formatPercent } from '../../lib/format.ts';
 import { useApi, useLang, useListQuery, usePageTitle } from '../../lib/hooks.ts';
 import { intlLocale, type Lang } from '../../lib/lang.ts';
-import { asImportFile } from '../../lib/people.ts';
 import { NotFoundPage } from '../not-found/NotFoundPage.tsx';
-
-/** The largest file the server accepts (IMPORT_MAX_BYTES, 20 MB by default). */
-const maxBytes = 20 * 1024 * 1024;
 
 type FlagKind =
   | 'mission_normalised'
@@ -127,7 +122,7 @@ function UnContributions() {
       <PageHeading>{t('title')}</PageHeading>
       <p className="lead">{t('intro')}</p>
       {auth.can('uncontribution.import') ? (
-        <ImportForm onImported={() => setRefresh((n) => n + 1)} />
+        <UnImport onImported={() => setRefresh((n) => n + 1)} />
       ) : null}
       <Imports refresh={refresh} />
       <PoliceReport refresh={refresh} />
@@ -136,152 +131,33 @@ function UnContributions() {
   );
 }
 
-type Outcome =
-  | { kind: 'report'; report: UnImportReport; fileName: string }
-  | { kind: 'invalid'; message: string; problems: FieldError[]; fileName: string };
-
-function ImportForm({ onImported }: { onImported: () => void }) {
+function UnImport({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation('uncontributions');
-  const lang = useLang();
-  const errors = useFormErrors('un-import');
-  const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [outcomeShown, setOutcomeShown] = useState(0);
-  const outcomeHeading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (outcomeShown > 0) outcomeHeading.current?.focus();
-  }, [outcomeShown]);
-  const fieldId = errors.idOf('file');
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    if (!file) return errors.show({ file: t('import.fileRequired') }, null);
-    if (file.size > maxBytes)
-      return errors.show(
-        { file: t('import.fileTooLarge', { size: formatFileSize(lang, maxBytes) }) },
-        null,
-      );
-    errors.clear();
-    setOutcome(null);
-    setBusy(true);
-    try {
-      const report = await api<UnImportReport>('/api/v1/un-contributions/import', {
-        method: 'POST',
-        file: asImportFile(file),
-        lang,
-        onProgress: setProgress,
-      });
-      setOutcome({ kind: 'report', report, fileName: file.name });
-      setOutcomeShown((n) => n + 1);
-      onImported();
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'import_invalid') {
-        setOutcome({
-          kind: 'invalid',
-          message: error.message,
-          problems: error.fields,
-          fileName: file.name,
-        });
-        setOutcomeShown((n) => n + 1);
-      } else {
-        errors.fail(error);
-      }
-    } finally {
-      setBusy(false);
-      setProgress(null);
-    }
-  }
-
-  const fileError = errors.error('file');
   return (
-    <section aria-labelledby="un-import">
-      <h2 id="un-import">{t('import.heading')}</h2>
-      <p>{t('import.rules')}</p>
-      <ErrorSummary
-        focusKey={errors.shown}
-        items={errors.items((path) => (path === 'file' ? t('import.file') : undefined))}
-      />
-      <form
-        className="form"
-        noValidate
-        aria-labelledby="un-import"
-        onSubmit={(e) => void onSubmit(e)}
-      >
-        <div className={fileError ? 'field field--error' : 'field'}>
-          <label htmlFor={fieldId} className="field__label">
-            {t('import.file')}
-          </label>
-          <p id={`${fieldId}-hint`} className="field__hint">
-            {t('import.fileHint', { size: formatFileSize(lang, maxBytes) })}
-          </p>
-          {fileError ? (
-            <p id={`${fieldId}-error`} className="field__error">
-              {fileError}
-            </p>
-          ) : null}
-          <input
-            id={fieldId}
-            name="file"
-            type="file"
-            className="field__file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-invalid={fileError ? true : undefined}
-            aria-describedby={`${fieldId}-hint${fileError ? ` ${fieldId}-error` : ''}`}
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
-              setOutcome(null);
-            }}
+    <ImportForm<UnImportReport>
+      url="/api/v1/un-contributions/import"
+      ns="uncontributions"
+      formName="un-import"
+      headingId="un-import"
+      heading={t('import.heading')}
+      outcomeId="un-import-outcome"
+      offerDryRun={false}
+      onImported={onImported}
+      renderOutcome={(outcome, headingRef) =>
+        outcome.kind === 'report' ? (
+          <Report report={outcome.report} fileName={outcome.fileName} headingRef={headingRef} />
+        ) : (
+          <Problems
+            message={outcome.message}
+            problems={outcome.problems}
+            fileName={outcome.fileName}
+            headingRef={headingRef}
           />
-        </div>
-        <div className="button-row">
-          <button type="submit" className="button button--primary" aria-disabled={busy}>
-            {t('import.submit')}
-          </button>
-        </div>
-      </form>
-      {/* Always on the page, so that what it says is announced. */}
-      <div role="status" className="busy-status" aria-live="polite">
-        {busy ? (
-          <p className="busy-status__message">
-            <span className="busy-status__spinner" aria-hidden="true" />
-            {t('import.importing', { name: file?.name ?? '' })}
-          </p>
-        ) : null}
-        {busy && progress ? (
-          <p className="import-progress">
-            <span>
-              {t(`import.phase.${progress.phase}`, {
-                count: progress.total,
-                total: formatNumber(lang, progress.total),
-              })}
-            </span>
-            <progress
-              max={progress.total || 1}
-              value={progress.phase === 'checking' ? undefined : progress.done}
-              aria-label={t('import.progressLabel')}
-              aria-valuetext={t('import.progressValue', {
-                done: formatNumber(lang, progress.done),
-                total: formatNumber(lang, progress.total),
-              })}
-            />
-          </p>
-        ) : null}
-      </div>
-      {outcome?.kind === 'report' ? (
-        <Report report={outcome.report} fileName={outcome.fileName} headingRef={outcomeHeading} />
-      ) : null}
-      {outcome?.kind === 'invalid' ? (
-        <Problems
-          message={outcome.message}
-          problems={outcome.problems}
-          fileName={outcome.fileName}
-          headingRef={outcomeHeading}
-        />
-      ) : null}
-    </section>
+        )
+      }
+    >
+      <p>{t('import.rules')}</p>
+    </ImportForm>
   );
 }
 

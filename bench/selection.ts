@@ -13,6 +13,7 @@
  * fewer than 30 % women), so each size takes the first seed from 2026 on for which it does (the
  * seed is reported).
  */
+import { seededRandom } from '../src/kernel/random.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,18 +30,9 @@ const sizes: [number, number][] = [
   [5000, 500],
 ].slice(0, Number(process.env.BENCH_SIZES ?? 5)) as [number, number][];
 
-/** A deterministic pseudo-random generator (mulberry32), so every run solves the same calls. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 function generateCall(nCandidates: number, nPosts: number, seed = 2026): SelectionProblem {
-  const random = rng(seed + nCandidates * 7 + nPosts);
+  // Seeded, so every run solves the same calls.
+  const random = seededRandom(seed + nCandidates * 7 + nPosts);
   const nAgencies = Math.min(40, 20 + Math.floor(nPosts / 25));
   // Agency sizes: one large national service, a few large city services, many small ones.
   const weights = Array.from({ length: nAgencies }, (_, a) => (a === 0 ? 12 : 1 / (1 + a / 4)));

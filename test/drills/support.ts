@@ -8,6 +8,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { seededRandom } from '../../src/kernel/random.ts';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 export const PASSWORD = 'drill password, long enough 42';
@@ -23,17 +24,8 @@ export function log(message: string) {
   process.stdout.write(`[drill] ${message}\n`);
 }
 
-/** mulberry32: seeded, so a drill's kill points are the same on every run (DRILL_SEED). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so a drill's kill points are the same on every run (DRILL_SEED). */
+export const random = seededRandom;
 export const seed = Number(process.env.DRILL_SEED ?? 2026);
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -11,7 +11,7 @@ import { addQualification } from '../officers/officers.ts';
 import { officers, qualifications } from '../officers/schema.ts';
 import { agencies, missionLocations, missions } from '../reference/schema.ts';
 import { findRequest, registerRequest } from '../requests/requests.ts';
-import { mulberry32 } from './people.ts';
+import { seededRandom } from '../../kernel/random.ts';
 
 /**
  * The demo's selection in progress (recorded at the demo's start, dated as it happened): MONUSCO asked for the next rotation of Canada's sexual and
@@ -43,7 +43,7 @@ export async function seedCalls(db: Db, actors: CallActors, now: Date): Promise<
     now,
   };
   const today = isoDateOf(now);
-  const random = mulberry32(2021);
+  const random = seededRandom(2021);
   const [mission] = await db.select().from(missions).where(eq(missions.code, 'MONUSCO'));
   if (!mission) return;
   const [goma] = await db

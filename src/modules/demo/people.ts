@@ -1,3 +1,4 @@
+import { Rng } from '../../kernel/random.ts';
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { diff, writeAudit, writeAudits, type AuditContext } from '../../kernel/audit/audit.ts';
@@ -43,50 +44,6 @@ export const DEMO_HISTORY_UNTIL = '2019-01-01';
 
 /** The officer the demo officer account (officer@demo.peaceops.ca) is linked to. */
 const SELF_SERVICE = { agencyCode: 'RCMP', badgeNumber: '53719' } as const;
-
-// --- A deterministic generator ----------------------------------------------------------------
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-export class Random {
-  readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  /** An integer in [min, max]. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[Math.floor(this.next() * xs.length)]!;
-  }
-  weighted<T>(entries: ReadonlyArray<readonly [T, number]>): T {
-    const total = entries.reduce((s, [, w]) => s + w, 0);
-    let r = this.next() * total;
-    for (const [value, w] of entries) {
-      r -= w;
-      if (r < 0) return value;
-    }
-    return entries[entries.length - 1]![0];
-  }
-  normal(mean: number, sd: number): number {
-    const u = Math.max(this.next(), 1e-9);
-    const v = this.next();
-    return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  }
-}
 
 const clamp = (n: number, min: number, max: number) => Math.min(max, Math.max(min, n));
 
@@ -1201,7 +1158,7 @@ export type RankCode =
   | 'assistant_commissioner';
 
 /** Rank by years of service: mostly constables, corporals and sergeants. */
-export function rankFor(random: Random, years: number): RankCode {
+export function rankFor(random: Rng, years: number): RankCode {
   const table: Array<[RankCode, number]> =
     years < 5
       ? [['constable', 100]]
@@ -1328,12 +1285,7 @@ export function titleOf(
 
 // --- Specialised teams --------------------------------------------------------------------------
 
-function specialisationsFor(
-  random: Random,
-  rank: RankCode,
-  woman: boolean,
-  rcmp: boolean,
-): string[] {
+function specialisationsFor(random: Rng, rank: RankCode, woman: boolean, rcmp: boolean): string[] {
   const senior = ['inspector', 'superintendent', 'chief_superintendent', 'assistant_commissioner'];
   const out: string[] = [];
   if (random.chance(0.13)) out.push('community_policing');
@@ -1358,7 +1310,7 @@ export function ascii(s: string): string {
 }
 
 interface Generator {
-  random: Random;
+  random: Rng;
   today: IsoDate;
   badges: Map<string, Set<string>>;
   emails: Set<string>;
@@ -1397,7 +1349,7 @@ function phoneFor(g: Generator, agency: AgencyRow): string {
 }
 
 /** Years of service, 3 to 35, most between 8 and 22. */
-function yearsOfServiceFor(random: Random): number {
+function yearsOfServiceFor(random: Rng): number {
   const band = random.weighted<[number, number]>([
     [[3, 4], 6],
     [[5, 9], 22],
@@ -1632,7 +1584,7 @@ function csvCell(value: string): string {
 /** The demo register as a file in the documented exchange format (deterministic for a date). */
 export function demoOfficersCsv(today: IsoDate, total = DEMO_OFFICERS): string {
   const g: Generator = {
-    random: new Random(1989),
+    random: new Rng(1989),
     today,
     badges: new Map([[SELF_SERVICE.agencyCode, new Set([SELF_SERVICE.badgeNumber])]]),
     emails: new Set(['sam.whitehorse@rcmp.example.ca']),
@@ -1740,7 +1692,7 @@ const tourRoles = [
  */
 async function seedTours(db: Db, ctx: AuditContext): Promise<void> {
   const today = isoDateOf(ctx.now);
-  const random = new Random(1989);
+  const random = new Rng(1989);
   const missionList = await db
     .select({
       id: missions.id,

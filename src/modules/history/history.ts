@@ -7,6 +7,7 @@
  * every move of its life, its extension when extended, the pre-deployment course passed before
  * it, a weekly check-in in theatre, now and then an incident; and each mission's evaluations.
  */
+import { Rng } from '../../kernel/random.ts';
 import { eq, sql } from 'drizzle-orm';
 import { writeAudit, type AuditContext } from '../../kernel/audit/audit.ts';
 import { bulkInsert } from '../../kernel/db/bulk.ts';
@@ -28,7 +29,7 @@ import { postTypes as postTypeData } from '../reference/data/roles.ts';
 import { missionRows } from '../reference/data/missions.ts';
 import { certificates, courseSessions, courses, enrolments } from '../training/schema.ts';
 import { planHistory, type HistoryPlan } from './plan.ts';
-import { monthIndex, monthStart, Rng } from './rules.ts';
+import { monthIndex, monthStart } from './rules.ts';
 
 export const historyScales = ['small', 'full', 'large'] as const;
 export type HistoryScale = (typeof historyScales)[number];

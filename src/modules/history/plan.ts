@@ -8,6 +8,7 @@
  * (two to four tours in a career), within the UN's minimums: five years of service, aged 25 to
  * 62 at deployment.
  */
+import { Rng } from '../../kernel/random.ts';
 import { addDays, daysBetween, tourEndOf, type IsoDate } from '../../kernel/dates.ts';
 import {
   addYears,
@@ -30,7 +31,6 @@ import {
   monthStart,
   partnerWeights,
   rcmpShareIn,
-  Rng,
   womenShareIn,
   yearOf,
   type MonthlyTargets,

@@ -1,3 +1,4 @@
+import { Rng } from '../../kernel/random.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,6 @@ import {
   monthIndex,
   monthlyTargets,
   monthOf,
-  Rng,
   share,
   womenShareIn,
 } from './rules.ts';

@@ -208,6 +208,38 @@ program
     },
   );
 
+/**
+ * One import from the command line: open the database, read the file, show its progress, print
+ * the report's lines (what `run` makes of the report), close; any refusal is printed by `fail`.
+ */
+async function runImport(
+  file: string,
+  run: (
+    database: Database,
+    upload: { name: string; content: Buffer },
+    common: { staleSeconds: number; onProgress: (done: number, total: number) => void },
+  ) => Promise<string[]>,
+) {
+  const config = loadConfig();
+  const database = await open(config);
+  const p = progress('import');
+  try {
+    const lines = await run(
+      database,
+      { name: path.basename(file), content: fs.readFileSync(file) },
+      {
+        staleSeconds: staleSecondsFor(database, config.importStaleSeconds),
+        onProgress: (done, total) => p.step(`${done} / ${total} rows`),
+      },
+    );
+    for (const line of lines) console.log(line);
+    await database.close();
+  } catch (error) {
+    await database.close();
+    fail(error);
+  }
+}
+
 const importCommand = program.command('import').description('Import records from files');
 importCommand
   .command('officers')
@@ -216,26 +248,18 @@ importCommand
   )
   .argument('<file>', 'CSV (UTF-8) or XLSX file in the format of the import template')
   .option('--dry-run', 'check the file and report what would change, without writing')
-  .action(async (file: string, opts: { dryRun?: boolean }) => {
-    const config = loadConfig();
-    const database = await open(config);
-    const p = progress('import');
-    try {
-      const report = await importOfficers(database.db, cliContext(), fs.readFileSync(file), {
+  .action((file: string, opts: { dryRun?: boolean }) =>
+    runImport(file, async (database, upload, common) => {
+      const report = await importOfficers(database.db, cliContext(), upload.content, {
+        ...common,
         dryRun: opts.dryRun ?? false,
-        fileName: path.basename(file),
-        staleSeconds: staleSecondsFor(database, config.importStaleSeconds),
-        onProgress: (done, total) => p.step(`${done} / ${total} rows`),
+        fileName: upload.name,
       });
-      console.log(
+      return [
         `${report.dryRun ? 'dry run: ' : ''}${report.rows} rows: ${report.created} officers created, ${report.updated} updated, ${report.unchanged} unchanged; ${report.qualificationsAdded} qualifications added, ${report.qualificationsUpdated} updated`,
-      );
-      await database.close();
-    } catch (error) {
-      await database.close();
-      fail(error);
-    }
-  });
+      ];
+    }),
+  );
 
 importCommand
   .command('history')
@@ -247,26 +271,18 @@ importCommand
     'CSV (UTF-8) or XLSX file: badge_number, agency, family_name, given_name, gender, mission, country, post, start_date, end_date',
   )
   .option('--dry-run', 'check the file and report what would change, without writing')
-  .action(async (file: string, opts: { dryRun?: boolean }) => {
-    const config = loadConfig();
-    const database = await open(config);
-    const p = progress('import');
-    try {
-      const report = await importPastTours(database.db, cliContext(), fs.readFileSync(file), {
+  .action((file: string, opts: { dryRun?: boolean }) =>
+    runImport(file, async (database, upload, common) => {
+      const report = await importPastTours(database.db, cliContext(), upload.content, {
+        ...common,
         dryRun: opts.dryRun ?? false,
-        fileName: path.basename(file),
-        staleSeconds: staleSecondsFor(database, config.importStaleSeconds),
-        onProgress: (done, total) => p.step(`${done} / ${total} rows`),
+        fileName: upload.name,
       });
-      console.log(
+      return [
         `${report.dryRun ? 'dry run: ' : ''}${report.rows} rows: ${report.created} tours created, ${report.updated} updated, ${report.unchanged} unchanged; ${report.officersCreated} officers created`,
-      );
-      await database.close();
-    } catch (error) {
-      await database.close();
-      fail(error);
-    }
-  });
+      ];
+    }),
+  );
 
 importCommand
   .command('un-contributions')
@@ -277,36 +293,20 @@ importCommand
     '<file>',
     'CSV (UTF-8) or XLSX file: Date, Contributor, Contributor_ISO-3, Mission, then Male/Female/Total per personnel type',
   )
-  .action(async (file: string) => {
-    const config = loadConfig();
-    const database = await open(config);
-    const p = progress('import');
-    try {
-      const report = await importUnContributions(
-        database.db,
-        cliContext(),
-        { name: path.basename(file), content: fs.readFileSync(file) },
-        {
-          staleSeconds: staleSecondsFor(database, config.importStaleSeconds),
-          onProgress: (done, total) => p.step(`${done} / ${total} rows`),
-        },
-      );
+  .action((file: string) =>
+    runImport(file, async (database, upload, common) => {
+      const report = await importUnContributions(database.db, cliContext(), upload, common);
       const t = translator('en');
-      console.log(
-        `${report.rows} rows imported (${report.aggregates} aggregates) for ${report.months.length} month(s): ${report.months.join(', ')}; ${report.replaced} rows of earlier imports replaced`,
-      );
       const kinds = Object.entries(report.flagsByKind).map(([k, n]) => `${n} ${k}`);
-      console.log(`${report.flagCount} flag(s)${kinds.length ? ` (${kinds.join(', ')}):` : ''}`);
-      for (const f of report.flags)
-        console.log(
-          `  line ${f.line}, ${f.kind}: ${t(`uncontributions:flags.${f.kind}`, f.details)}`,
-        );
-      await database.close();
-    } catch (error) {
-      await database.close();
-      fail(error);
-    }
-  });
+      return [
+        `${report.rows} rows imported (${report.aggregates} aggregates) for ${report.months.length} month(s): ${report.months.join(', ')}; ${report.replaced} rows of earlier imports replaced`,
+        `${report.flagCount} flag(s)${kinds.length ? ` (${kinds.join(', ')}):` : ''}`,
+        ...report.flags.map(
+          (f) => `  line ${f.line}, ${f.kind}: ${t(`uncontributions:flags.${f.kind}`, f.details)}`,
+        ),
+      ];
+    }),
+  );
 
 const user = program.command('user').description('Manage accounts');
 user

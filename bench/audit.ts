@@ -104,15 +104,9 @@ async function measure(label: string, database: Database) {
     ['record (type + id)', { recordType: 'officer', recordId: 'record-8' }],
     ['action exact', { action: 'officer.update' }],
     ['action prefix', { action: 'officer.' }],
-    [
-      'sensitive reads (rare)',
-      { action: '*.read_sensitive,incident.read,*.export_sensitive' },
-    ],
+    ['sensitive reads (rare)', { action: '*.read_sensitive,incident.read,*.export_sensitive' }],
     ['sensitive reads only (0.1%)', { action: '*.read_sensitive' }],
-    [
-      'period: one week',
-      { from: week.from, to: new Date(week.from.getTime() + 7 * 86_400_000) },
-    ],
+    ['period: one week', { from: week.from, to: new Date(week.from.getTime() + 7 * 86_400_000) }],
     ['denied (none)', { outcome: 'denied' }],
   ];
   const rows: Array<{ case: string; ms: number; total: number; capped: boolean }> = [];
@@ -148,7 +142,15 @@ async function measure(label: string, database: Database) {
   console.log(
     `one entry: ${one} ms; export of ${exported} entries: ${exportMs} ms; verify: ${verifyMs} ms; fill: ${fillSeconds.toFixed(1)} s`,
   );
-  return { label, entries: size, search: rows, exactCountMs: exactCount, oneEntryMs: one, exportMs, verifyMs };
+  return {
+    label,
+    entries: size,
+    search: rows,
+    exactCountMs: exactCount,
+    oneEntryMs: one,
+    exportMs,
+    verifyMs,
+  };
 }
 
 const results = await onEachDatabase(measure);

@@ -143,9 +143,7 @@ export async function searchAudit(
 ) {
   const where = conditions(filters);
   const offset = (paging.page - 1) * paging.pageSize;
-  const rows = (await entriesQuery(db, where)
-    .limit(paging.pageSize)
-    .offset(offset)) as EntryRow[];
+  const rows = (await entriesQuery(db, where).limit(paging.pageSize).offset(offset)) as EntryRow[];
   const counted = await db.execute(
     sql`select count(*)::int as n from (select 1 from ${auditEntries} ${
       where.length ? sql`where ${and(...where)}` : sql``
@@ -202,7 +200,8 @@ export async function auditExport(db: Db, ctx: AuditContext, filters: AuditFilte
 /** Check the hash chain; the first broken link with its time and action, when there is one. */
 export async function verifyChain(db: Db) {
   const report = await verifyAuditChain(db);
-  if (report.ok || !report.firstBroken) return { ok: report.ok, checked: report.checked, firstBroken: null };
+  if (report.ok || !report.firstBroken)
+    return { ok: report.ok, checked: report.checked, firstBroken: null };
   const [row] = await db
     .select({ at: auditEntries.at, action: auditEntries.action })
     .from(auditEntries)

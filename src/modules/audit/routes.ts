@@ -14,6 +14,7 @@ import {
   verifyChain,
   type AuditFilters,
 } from './audit.ts';
+import { safeCell } from './rules.ts';
 
 /** A day ('YYYY-MM-DD', UTC) or an instant (ISO 8601 with its offset). */
 const instant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
@@ -154,8 +155,13 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       Readable.from(
         (async function* () {
           for await (const e of auditEntriesFor(db(), f)) {
+            const changes = e.changes.length
+              ? JSON.stringify(
+                  Object.fromEntries(e.changes.map((c) => [c.field, [c.before, c.after]])),
+                )
+              : '';
             yield [
-              e.seq,
+              String(e.seq),
               e.at.toISOString(),
               e.actor?.id ?? '',
               e.actor?.displayName ?? '',
@@ -164,11 +170,9 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
               e.recordType,
               e.recordId ?? '',
               e.outcome,
-              e.changes.length
-                ? JSON.stringify(Object.fromEntries(e.changes.map((c) => [c.field, [c.before, c.after]])))
-                : '',
+              changes,
               e.requestId ?? '',
-            ];
+            ].map(safeCell);
           }
         })(),
       )

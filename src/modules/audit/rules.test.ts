@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { actionMatches, actionPatterns, changesOf, containsPattern, isUuid } from './rules.ts';
+import {
+  actionMatches,
+  actionPatterns,
+  changesOf,
+  containsPattern,
+  isUuid,
+  safeCell,
+} from './rules.ts';
 
 describe('audit viewer rules', () => {
   it('reads an action filter as exact, prefix or wildcard patterns', () => {
@@ -36,5 +43,10 @@ describe('audit viewer rules', () => {
     expect(isUuid('7f3c1b7e-8a0d-4c1e-9d9a-6a5b4c3d2e1f')).toBe(true);
     expect(isUuid('marie')).toBe(false);
     expect(containsPattern('50%_a\\')).toBe('%50\\%\\_a\\\\%');
+  });
+
+  it('writes a would-be formula as text', () => {
+    expect(safeCell('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
+    expect(safeCell('officer.update')).toBe('officer.update');
   });
 });

@@ -67,3 +67,8 @@ export function isUuid(value: string): boolean {
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** A value a spreadsheet would run as a formula is written as text (CSV injection). */
+export function safeCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}

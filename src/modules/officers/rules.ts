@@ -82,7 +82,11 @@ export function withoutSensitive<
  */
 export function sensitiveFieldsOf(
   officer: { dateOfBirth: string | null; contacts: Array<{ nextOfKin: boolean }> | null },
-  qualifications: Array<{ kind: QualificationKind; documentNumber: string | null; detail: string | null }>,
+  qualifications: Array<{
+    kind: QualificationKind;
+    documentNumber: string | null;
+    detail: string | null;
+  }>,
 ): string[] {
   const fields = new Set<string>();
   if (officer.dateOfBirth) fields.add('dateOfBirth');

@@ -69,10 +69,16 @@ async function auditPage(lang: Lang, query = ''): Promise<Page> {
 }
 
 describe('the audit viewer in Chromium', () => {
-  it('is in the navigation of an auditor', async () => {
+  it('is in the navigation and on the home page of an auditor', async () => {
     const page = await watchedPage(await sessions.signedIn('auditor'));
     await page.goto(`${base}/en/`);
-    await page.getByRole('link', { name: tr('en', 'common', 'nav.audit'), exact: true }).click();
+    // In the navigation and among the home page's pages.
+    const links = page.getByRole('link', { name: tr('en', 'common', 'nav.audit'), exact: true });
+    await expect.poll(() => links.count()).toBe(2);
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: tr('en', 'home', 'signedIn.pages.audit'), exact: true })
+      .click();
     await ready(page, tr('en', 'audit', 'list.title'));
     await page.close();
   });

@@ -29,7 +29,8 @@ export function AuditPage() {
 /** Who did it, as the log knows them: their name and their role at the time. */
 export function ActorCell({ actor }: { actor: AuditEntry['actor'] }) {
   const { t } = useTranslation('audit');
-  if (!actor) return <>{t('system')}</>;
+  // No account: the system (seeds, jobs, imports from the command line).
+  if (!actor?.id) return <>{t('system')}</>;
   return (
     <>
       {actor.displayName ?? t('unknownActor')}

@@ -46,6 +46,7 @@ import { pastTourRoutes } from './modules/pasttours/routes.ts';
 import { statisticsRoutes } from './modules/statistics/routes.ts';
 import { statisticsCache } from './modules/statistics/statistics.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
 import { createMailer } from './kernel/mail/mail.ts';
 import { startJobs } from './kernel/jobs/jobs.ts';
 import { dutyOfCareOf, escalateMissedCheckIns } from './modules/checkins/checkins.ts';
@@ -361,6 +362,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(importRunRoutes);
   app.decorate('statistics', statisticsCache());
   await app.register(statisticsRoutes);
+  await app.register(auditRoutes);
 
   if (fs.existsSync(webRoot)) {
     await app.register(fastifyStatic, {

@@ -217,4 +217,9 @@ describe('policy registry', () => {
       'auditor',
     ]);
   });
+
+  it('opens the audit viewer and its export to administrators and auditors only', () => {
+    for (const action of ['audit.read', 'audit.export', 'audit.verify'] as const)
+      expect(roles.filter((r) => can(actor(r), action))).toEqual(['program_admin', 'auditor']);
+  });
 });

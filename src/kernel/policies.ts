@@ -402,6 +402,9 @@ export const policies = {
 
   // The audit log.
   'audit.verify': { roles: ['program_admin', 'auditor'] },
+  // The audit viewer: search, read an entry, export (itself audited).
+  'audit.read': { roles: ['program_admin', 'auditor'] },
+  'audit.export': { roles: ['program_admin', 'auditor'] },
 } satisfies Record<string, Policy>;
 
 export type Action = keyof typeof policies;

@@ -876,6 +876,14 @@ export const matrix: Record<string, MatrixEntry> = {
     }),
     expect: only(['program_admin'], 201),
   },
+  // The audit viewer: administrators and auditors (entry 1 is the first fixture account's creation).
+  'GET /api/v1/audit': { expect: only(['program_admin', 'auditor'], 200) },
+  'GET /api/v1/audit/:seq': {
+    kinds: { own: () => ({ seq: '1' }), missing: () => ({ seq: '999999999' }) },
+    expect: only(['program_admin', 'auditor'], { own: 200, missing: 404 }),
+  },
+  'GET /api/v1/audit/export': { expect: only(['program_admin', 'auditor'], 200) },
+  'POST /api/v1/audit/verify': { expect: only(['program_admin', 'auditor'], 200) },
 };
 
 /**

@@ -25,6 +25,8 @@ import { EvaluationPage } from './pages/evaluations/EvaluationPage.tsx';
 import { EvaluationsPage } from './pages/evaluations/EvaluationsPage.tsx';
 import { NewEvaluationPage } from './pages/evaluations/NewEvaluationPage.tsx';
 import { HomePage } from './pages/home/HomePage.tsx';
+import { AuditEntryPage } from './pages/audit/AuditEntryPage.tsx';
+import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { IncidentPage } from './pages/incidents/IncidentPage.tsx';
 import { IncidentsPage } from './pages/incidents/IncidentsPage.tsx';
 import { NewIncidentPage } from './pages/incidents/NewIncidentPage.tsx';
@@ -145,6 +147,8 @@ export function App() {
             <Route path="notices/new" element={protectedPage(<NewNoticePage />)} />
             <Route path="notices/:id" element={protectedPage(<NoticePage />)} />
             <Route path="reports" element={protectedPage(<ReportsPage />)} />
+            <Route path="audit" element={protectedPage(<AuditPage />)} />
+            <Route path="audit/:seq" element={protectedPage(<AuditEntryPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -124,6 +124,7 @@ export function Layout() {
           {me && auth.can('statistics.dashboard')
             ? navLink(`/${lang}/dashboard`, t('nav.dashboard'))
             : null}
+          {me && auth.can('audit.read') ? navLink(`/${lang}/audit`, t('nav.audit')) : null}
           {navLink(`/${lang}/statistics`, t('nav.statistics'))}
           {me ? navLink(`/${lang}/account`, t('nav.account')) : null}
           {auth.state.status === 'signedOut'

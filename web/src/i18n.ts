@@ -43,6 +43,7 @@ export const namespaces = [
   'uncontributions',
   'pasttours',
   'statistics',
+  'audit',
 ] as const;
 
 export const i18n = i18next.createInstance();

@@ -48,8 +48,11 @@ export async function exportOfficers(
   format: SheetFormat,
   lang: 'en' | 'fr',
   only?: { agencyId: string },
-): Promise<Buffer> {
+): Promise<{ file: Buffer; sensitive: { officers: number; fields: string[] } }> {
   const rows: string[][] = [];
+  // What the file discloses of sensitive columns (names only), for the audit entry.
+  const sensitiveFields = new Set<string>();
+  let sensitiveOfficers = 0;
   const agencyCodes = new Map(
     (await db.select({ id: agencies.id, code: agencies.code }).from(agencies)).map((a) => [
       a.id,
@@ -107,8 +110,16 @@ export async function exportOfficers(
         if (qc.documentNumber) values[qc.documentNumber] = q.documentNumber ?? '';
       }
       rows.push(columns.map((c) => (c.sensitive && !sensitive ? '' : (values[c.key] ?? ''))));
+      if (sensitive) {
+        const shown = columns.filter((c) => c.sensitive && values[c.key]).map((c) => c.key);
+        if (shown.length) sensitiveOfficers++;
+        for (const key of shown) sensitiveFields.add(key);
+      }
     }
     if (found.items.length < pageSize) break;
   }
-  return sheet(format, lang, rows);
+  return {
+    file: await sheet(format, lang, rows),
+    sensitive: { officers: sensitiveOfficers, fields: [...sensitiveFields].sort() },
+  };
 }

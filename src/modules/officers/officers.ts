@@ -532,3 +532,31 @@ export async function expiringQualifications(
     ...paging,
   };
 }
+
+/**
+ * Sensitive fields are read-audited: one entry naming the fields shown (never their values) when
+ * another person's date of birth, emergency contacts, passport, medical or clearance detail is
+ * returned. `action`: `officer.read_sensitive`, or `officer.export_sensitive` for an export.
+ */
+export async function auditSensitiveRead(
+  db: Db,
+  ctx: AuditContext,
+  input: {
+    action: 'officer.read_sensitive' | 'officer.export_sensitive';
+    officerId: string | null;
+    fields: string[];
+    officers?: number;
+  },
+) {
+  await db.transaction((tx) =>
+    writeAudit(tx, ctx, {
+      action: input.action,
+      recordType: 'officer',
+      recordId: input.officerId,
+      changes: {
+        fields: [null, input.fields],
+        ...(input.officers !== undefined ? { officers: [null, input.officers] } : {}),
+      },
+    }),
+  );
+}

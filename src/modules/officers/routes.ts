@@ -13,6 +13,7 @@ import {
   addOfficer,
   addPriorMission,
   addQualification,
+  auditSensitiveRead,
   expiringQualifications,
   findOfficer,
   listOfficers,
@@ -26,7 +27,7 @@ import {
 import { rescreenOfficer } from '../calls/applications.ts';
 import { exportOfficers, importTemplate } from './export.ts';
 import { importOfficers } from './import.ts';
-import { withoutSensitive } from './rules.ts';
+import { sensitiveFieldsOf, withoutSensitive } from './rules.ts';
 import { genders, qualificationKinds } from './schema.ts';
 
 /** How many days ahead a qualification shows as expiring on an officer's record. */
@@ -192,6 +193,33 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
     return { ...o, qualifications, sensitiveVisible: false };
   }
 
+  /**
+   * The officer as shown, the read audited (`officer.read_sensitive`, the fields' names only)
+   * when it discloses someone else's sensitive fields; an officer reading their own is not.
+   * `part`: only the qualifications are returned (their list).
+   */
+  async function shownAudited(
+    request: Parameters<typeof authorize>[1],
+    found: NonNullable<Awaited<ReturnType<typeof findOfficer>>>,
+    part: 'record' | 'qualifications' = 'record',
+  ) {
+    const result = shown(request, found);
+    const actor = request.session!.actor;
+    if (result.sensitiveVisible && found.userId !== actor.id) {
+      const fields =
+        part === 'record'
+          ? sensitiveFieldsOf(found, found.qualifications)
+          : sensitiveFieldsOf({ dateOfBirth: null, contacts: null }, found.qualifications);
+      if (fields.length)
+        await auditSensitiveRead(db(), auditContextOf(app, request), {
+          action: 'officer.read_sensitive',
+          officerId: found.id,
+          fields,
+        });
+    }
+    return result;
+  }
+
   const sheetTypes = {
     csv: 'text/csv; charset=utf-8',
     xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -303,7 +331,7 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
       const { format, ...filters } = request.query;
       const only =
         actor.role === 'agency_coordinator' ? { agencyId: actor.agencyId ?? '' } : undefined;
-      const file = await exportOfficers(
+      const { file, sensitive } = await exportOfficers(
         db(),
         actor,
         filters,
@@ -312,6 +340,13 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
         request.locale,
         only,
       );
+      if (sensitive.officers > 0)
+        await auditSensitiveRead(db(), auditContextOf(app, request), {
+          action: 'officer.export_sensitive',
+          officerId: null,
+          fields: sensitive.fields,
+          officers: sensitive.officers,
+        });
       const name = request.locale === 'fr' ? 'policiers' : 'officers';
       return reply
         .header('content-type', sheetTypes[format])
@@ -396,7 +431,8 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: officer },
       },
     },
-    async (request) => shown(request, await officerFor(request, 'officer.read', request.params.id)),
+    async (request) =>
+      shownAudited(request, await officerFor(request, 'officer.read', request.params.id)),
   );
 
   app.patch(
@@ -425,7 +461,10 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
       const { version, ...changes } = request.body;
       await updateOfficer(db(), auditContextOf(app, request), request.params.id, version, changes);
       await rescreen(request, request.params.id);
-      return shown(request, (await findOfficer(db(), request.params.id, today(), WARNING_DAYS))!);
+      return shownAudited(
+        request,
+        (await findOfficer(db(), request.params.id, today(), WARNING_DAYS))!,
+      );
     },
   );
 
@@ -452,7 +491,10 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
       await officerFor(request, 'officer.contacts.update', request.params.id);
       const { version, ...input } = request.body;
       await updateContacts(db(), auditContextOf(app, request), request.params.id, version, input);
-      return shown(request, (await findOfficer(db(), request.params.id, today(), WARNING_DAYS))!);
+      return shownAudited(
+        request,
+        (await findOfficer(db(), request.params.id, today(), WARNING_DAYS))!,
+      );
     },
   );
 
@@ -468,8 +510,13 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      shown(request, await officerFor(request, 'qualification.list', request.params.id))
-        .qualifications,
+      (
+        await shownAudited(
+          request,
+          await officerFor(request, 'qualification.list', request.params.id),
+          'qualifications',
+        )
+      ).qualifications,
   );
 
   app.post(

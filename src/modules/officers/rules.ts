@@ -76,6 +76,29 @@ export function withoutSensitive<
   };
 }
 
+/**
+ * The names (never the values) of the sensitive fields a record as shown carries: what an audit
+ * entry of the read says was disclosed. Empty when nothing sensitive is on file.
+ */
+export function sensitiveFieldsOf(
+  officer: { dateOfBirth: string | null; contacts: Array<{ nextOfKin: boolean }> | null },
+  qualifications: Array<{
+    kind: QualificationKind;
+    documentNumber: string | null;
+    detail: string | null;
+  }>,
+): string[] {
+  const fields = new Set<string>();
+  if (officer.dateOfBirth) fields.add('dateOfBirth');
+  if (officer.contacts?.length) fields.add('emergencyContacts');
+  if (officer.contacts?.some((c) => c.nextOfKin)) fields.add('nextOfKin');
+  for (const q of qualifications) {
+    if (q.documentNumber) fields.add(`${q.kind}.documentNumber`);
+    if (q.detail && sensitiveKinds.includes(q.kind)) fields.add(`${q.kind}.detail`);
+  }
+  return [...fields].sort();
+}
+
 const accented = 'àâäáãåāçćčéèêëēėęíìîïīñńóòôöõøōúùûüūýÿšžł’';
 const plain = "aaaaaaaccceeeeeeeiiiiinnooooooouuuuuyyszl'";
 

@@ -179,6 +179,13 @@ export function HomePage() {
       description: t('signedIn.pages.dashboardDescription'),
     });
   }
+  if (auth.can('audit.read')) {
+    pages.push({
+      to: `/${lang}/audit`,
+      title: t('signedIn.pages.audit'),
+      description: t('signedIn.pages.auditDescription'),
+    });
+  }
   pages.push({
     to: `/${lang}/statistics`,
     title: t('signedIn.pages.statistics'),

@@ -46,6 +46,8 @@ import { pastTourRoutes } from './modules/pasttours/routes.ts';
 import { statisticsRoutes } from './modules/statistics/routes.ts';
 import { statisticsCache } from './modules/statistics/statistics.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { settingsRoutes } from './modules/settings/routes.ts';
+import { currentSettings, seedSettings } from './modules/settings/settings.ts';
 import { createMailer } from './kernel/mail/mail.ts';
 import { startJobs } from './kernel/jobs/jobs.ts';
 import { dutyOfCareOf, escalateMissedCheckIns } from './modules/checkins/checkins.ts';
@@ -125,6 +127,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     smtpUrl: config.smtpUrl,
     from: config.mailFrom,
   });
+  // The program settings: version 1 of each from the environment on first start.
+  await seedSettings(options.database.db, config, (options.clock ?? systemClock).now());
   app.decorate('ctx', {
     database: options.database,
     config,
@@ -154,7 +158,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
               await escalateMissedCheckIns(
                 options.database.db,
                 systemContext(),
-                dutyOfCareOf(config),
+                dutyOfCareOf(config, await currentSettings(options.database.db, config)),
               );
               await mailer?.deliver();
             },
@@ -359,6 +363,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(unContributionRoutes);
   await app.register(pastTourRoutes);
   await app.register(importRunRoutes);
+  await app.register(settingsRoutes);
   app.decorate('statistics', statisticsCache());
   await app.register(statisticsRoutes);
 

@@ -43,6 +43,7 @@ export const namespaces = [
   'uncontributions',
   'pasttours',
   'statistics',
+  'refadmin',
 ] as const;
 
 export const i18n = i18next.createInstance();

@@ -16,6 +16,7 @@ import {
   policeFigures,
   type UnImportReport,
 } from './uncontributions.ts';
+import { currentSettings } from '../settings/settings.ts';
 
 const flag = z
   .object({
@@ -254,11 +255,11 @@ export const unContributionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await authorize(app, request, 'uncontribution.read');
-      const { config } = app.ctx;
+      const settings = await currentSettings(db(), app.ctx.config);
       return {
         items: await canadaVsAll(db(), {
-          unSteps: config.unWomenPoliceTargets,
-          programPercent: config.wpsTargetPercent,
+          unSteps: settings.unWomenPoliceTargets,
+          programPercent: settings.wpsTargetPercent,
         }),
       };
     },

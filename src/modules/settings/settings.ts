@@ -41,11 +41,20 @@ export async function seedSettings(db: Db, config: Config, now: Date): Promise<v
 const caches = new WeakMap<Db, { seq: number; settings: ProgramSettings }>();
 
 /**
- * The settings in force, in one query (the latest version of each key, and the audit log's last
- * sequence number that every change moves): remembered per database until that number moves, so a
- * change made by another instance is seen on its next read.
+ * The settings in force: the latest version of each key over the environment's defaults. Each call
+ * is one query: the audit log's last sequence number (every change of a setting is audited, so
+ * it moves), and, only when it moved since the last read of this database, the settings with it.
+ * So a check-in reads one indexed maximum, and a change made by another instance is seen next time.
  */
 export async function currentSettings(db: Db, config: Config): Promise<ProgramSettings> {
+  const cached = caches.get(db);
+  if (cached) {
+    const [row] = await queryRows<{ seq: number | string | null }>(
+      db,
+      sql`select max(seq) as seq from audit_entries`,
+    );
+    if (Number(row?.seq ?? 0) === cached.seq) return cached.settings;
+  }
   const rows = await queryRows<{ key: string | null; value: unknown; seq: number | string | null }>(
     db,
     sql`select s.key, s.value, (select max(seq) from audit_entries) as seq
@@ -53,14 +62,11 @@ export async function currentSettings(db: Db, config: Config): Promise<ProgramSe
           left join (select distinct on (key) key, value from program_settings
                       order by key, version desc) s on true`,
   );
-  const seq = Number(rows[0]?.seq ?? 0);
-  const cached = caches.get(db);
-  if (cached && cached.seq === seq) return cached.settings;
   const settings = settingsOf(
     settingsFromConfig(config),
     rows.filter((r) => r.key !== null) as Array<{ key: string; value: unknown }>,
   );
-  caches.set(db, { seq, settings });
+  caches.set(db, { seq: Number(rows[0]?.seq ?? 0), settings });
   return settings;
 }
 

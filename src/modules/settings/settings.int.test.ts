@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../kernel/db/client.ts';
+import { currentSettings } from './settings.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../test/support/app.ts';
 import { addCallFixtures } from '../../../test/support/calls.ts';
@@ -98,6 +99,19 @@ describeDb('program settings: seeded from the environment, versioned, in force a
            where action = 'settings.update' and record_id = 'wps_target_percent'`,
     );
     expect(entry!.changes).toEqual({ value: [35, 40], version: [1, 2] });
+  });
+
+  it('remembers the settings until the audit log moves', async () => {
+    const first = await currentSettings(t.db, t.config);
+    expect(await currentSettings(t.db, t.config)).toBe(first);
+    const wps = await current('wps_target_percent');
+    await admin.request('PUT', '/api/v1/settings/wps_target_percent', {
+      version: wps.current.version,
+      value: 40,
+    });
+    const after = await currentSettings(t.db, t.config);
+    expect(after).not.toBe(first);
+    expect(after.wpsTargetPercent).toBe(40);
   });
 
   it('shows a new WPS target on the dashboard at once', async () => {

@@ -45,7 +45,7 @@ describe('reference administration forms', () => {
 describe('program settings forms', () => {
   it('edits a number, numbers by name and target steps', () => {
     expect(settingValueOf(30, { '': '33' })).toBe(33);
-    const cadence = { low: 168, high: 72 };
+    const cadence = { high: 72, low: 168 };
     expect(settingFields(cadence).map((f) => f.name)).toEqual(['low', 'high']);
     expect(settingValueOf(cadence, { low: '100', high: '48' })).toEqual({ low: 100, high: 48 });
     const steps = [{ year: 2020, percent: 24 }];

@@ -268,6 +268,20 @@ export interface SettingField {
   text: string;
 }
 
+const fieldOrder = [
+  'minAge',
+  'maxAge',
+  'minServiceYears',
+  'languagePassMark',
+  'minDrivingYears',
+  'low',
+  'moderate',
+  'high',
+  'extreme',
+  'lockdown',
+  'evacuation',
+];
+
 /** The fields of a setting's form, from its value. */
 export function settingFields(value: SettingValue): SettingField[] {
   if (typeof value === 'number') return [{ name: '', kind: 'number', text: String(value) }];
@@ -275,7 +289,14 @@ export function settingFields(value: SettingValue): SettingField[] {
     return [
       { name: '', kind: 'steps', text: value.map((s) => `${s.year}:${s.percent}`).join(', ') },
     ];
-  return Object.entries(value).map(([name, n]) => ({ name, kind: 'number', text: String(n) }));
+  // jsonb keeps keys in its own order: show them in the order people read them.
+  const rank = (name: string) => {
+    const i = fieldOrder.indexOf(name);
+    return i < 0 ? fieldOrder.length : i;
+  };
+  return Object.entries(value)
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([name, n]) => ({ name, kind: 'number', text: String(n) }));
 }
 
 const numberOf = (text: string) => (text.trim() === '' ? NaN : Number(text.trim()));

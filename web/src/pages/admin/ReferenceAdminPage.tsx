@@ -287,7 +287,13 @@ function RecordForm({
             .map((f) => (
               <div key={f.name}>
                 <dt>{label(f.name)}</dt>
-                <dd>{String(row[f.name] ?? '—')}</dd>
+                <dd>
+                  {row[f.name] == null || row[f.name] === ''
+                    ? '—'
+                    : f.optionLabels
+                      ? t(`${f.optionLabels}.${String(row[f.name])}`)
+                      : String(row[f.name])}
+                </dd>
               </div>
             ))}
         </dl>

@@ -47,6 +47,8 @@ import { statisticsRoutes } from './modules/statistics/routes.ts';
 import { statisticsCache } from './modules/statistics/statistics.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { settingsRoutes } from './modules/settings/routes.ts';
+import { currentSettings, seedSettings } from './modules/settings/settings.ts';
 import { createMailer } from './kernel/mail/mail.ts';
 import { startJobs } from './kernel/jobs/jobs.ts';
 import { dutyOfCareOf, escalateMissedCheckIns } from './modules/checkins/checkins.ts';
@@ -126,6 +128,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     smtpUrl: config.smtpUrl,
     from: config.mailFrom,
   });
+  // The program settings: version 1 of each from the environment on first start.
+  await seedSettings(options.database.db, config, (options.clock ?? systemClock).now());
   app.decorate('ctx', {
     database: options.database,
     config,
@@ -155,7 +159,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
               await escalateMissedCheckIns(
                 options.database.db,
                 systemContext(),
-                dutyOfCareOf(config),
+                dutyOfCareOf(config, await currentSettings(options.database.db, config)),
               );
               await mailer?.deliver();
             },
@@ -360,6 +364,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(unContributionRoutes);
   await app.register(pastTourRoutes);
   await app.register(importRunRoutes);
+  await app.register(settingsRoutes);
   app.decorate('statistics', statisticsCache());
   await app.register(statisticsRoutes);
   await app.register(auditRoutes);

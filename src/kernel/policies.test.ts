@@ -222,4 +222,19 @@ describe('policy registry', () => {
     for (const action of ['audit.read', 'audit.export', 'audit.verify'] as const)
       expect(roles.filter((r) => can(actor(r), action))).toEqual(['program_admin', 'auditor']);
   });
+
+  it('lets administrators edit reference data and settings; program officers read them', () => {
+    const admin = ['program_admin'];
+    expect(roles.filter((r) => can(actor(r), 'reference.manage'))).toEqual(admin);
+    expect(roles.filter((r) => can(actor(r), 'settings.update'))).toEqual(admin);
+    for (const action of ['reference.history', 'settings.read'] as const)
+      expect(roles.filter((r) => can(actor(r), action))).toEqual([
+        'program_admin',
+        'program_officer',
+      ]);
+    expect(roles.filter((r) => can(actor(r), 'mission.create'))).toEqual([
+      'program_admin',
+      'program_officer',
+    ]);
+  });
 });

@@ -147,8 +147,9 @@ export const policies = {
       actor.role === 'contingent_commander' ? mission.id === actor.missionId : true,
   },
 
-  'mission.create': { roles: ['program_officer'] },
-  'mission.update': { roles: ['program_officer'], scope: () => true },
+  // Program officers register and run missions; administrators keep them as reference data.
+  'mission.create': { roles: ['program_officer', 'program_admin'] },
+  'mission.update': { roles: ['program_officer', 'program_admin'], scope: () => true },
 
   // Posts and the planning view: everyone who may read the mission; program officers plan.
   'post.list': {
@@ -405,6 +406,13 @@ export const policies = {
   // The audit viewer: search, read an entry, export (itself audited).
   'audit.read': { roles: ['program_admin', 'auditor'] },
   'audit.export': { roles: ['program_admin', 'auditor'] },
+
+  // Reference data administration: the program's administrators edit; program officers read the history.
+  'reference.manage': { roles: ['program_admin'] },
+  'reference.history': { roles: ['program_admin', 'program_officer'] },
+  // The program settings (screening thresholds, WPS targets, check-in cadences).
+  'settings.read': { roles: ['program_admin', 'program_officer'] },
+  'settings.update': { roles: ['program_admin'] },
 } satisfies Record<string, Policy>;
 
 export type Action = keyof typeof policies;

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/kernel/db/client.ts';
 import { dutyOfCareOf, escalateMissedCheckIns } from '../../src/modules/checkins/checkins.ts';
+import { currentSettings } from '../../src/modules/settings/settings.ts';
 import { PASSWORD, startTestApp, type Client, type TestApp } from '../support/app.ts';
 import { addContingent, addDeploymentsInTheatre } from '../support/contingent.ts';
 import { addPeopleFixtures } from '../support/people.ts';
@@ -168,7 +169,11 @@ describe('duty of care in Chromium', () => {
     // the officer and alerted the commander.
     t.clock.advance(8 * HOUR);
     const ctx = { actorId: null, actorRole: 'system', requestId: null, now: t.clock.now() };
-    const run = await escalateMissedCheckIns(t.db, ctx, dutyOfCareOf(t.config));
+    const run = await escalateMissedCheckIns(
+      t.db,
+      ctx,
+      dutyOfCareOf(t.config, await currentSettings(t.db, t.config)),
+    );
     expect(run.commanders).toBeGreaterThanOrEqual(1);
     await board.reload();
     await ready(board, holding(tr('en', 'dutyofcare', 'contingent.title', { mission: 'MINUSMA' })));

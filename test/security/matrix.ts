@@ -221,6 +221,50 @@ export const matrix: Record<string, MatrixEntry> = {
       agency_coordinator: { own: 409, other: 404, missing: 404 },
     },
   },
+  // Reference data administration (program administrators); a stale version (409) or a taken
+  // code (409) proves the caller got through.
+  'POST /api/v1/agencies': {
+    body: () => ({ code: 'SQ', nameEn: 'Dup', nameFr: 'Doublon', type: 'provincial' }),
+    expect: only(['program_admin'], 409),
+  },
+  'GET /api/v1/reference/mission-locations': { expect: signedIn(200) },
+  'POST /api/v1/reference/organizations': {
+    body: () => ({ code: 'UN', kind: 'un', nameEn: 'Dup', nameFr: 'Doublon' }),
+    expect: only(['program_admin'], 409),
+  },
+  'PATCH /api/v1/reference/organizations/:code': {
+    kinds: { own: () => ({ code: 'UN' }), missing: () => ({ code: 'NOPE' }) },
+    body: () => ({ version: STALE, nameEn: 'United Nations' }),
+    expect: { ...only([], 0), program_admin: { own: 409, missing: 404 } },
+  },
+  'POST /api/v1/reference/ranks': {
+    body: () => ({ code: 'constable', ordinal: 99, nameEn: 'Dup', nameFr: 'Doublon' }),
+    expect: only(['program_admin'], 409),
+  },
+  'PATCH /api/v1/reference/ranks/:code': {
+    kinds: { own: () => ({ code: 'sergeant' }), missing: () => ({ code: 'nope' }) },
+    body: () => ({ version: STALE, nameEn: 'Sergeant' }),
+    expect: { ...only([], 0), program_admin: { own: 409, missing: 404 } },
+  },
+  'POST /api/v1/reference/mission-locations': {
+    body: () => ({ missionId: randomUUID(), nameEn: 'Nowhere', nameFr: 'Nulle part' }),
+    expect: only(['program_admin'], 400),
+  },
+  'PATCH /api/v1/reference/mission-locations/:id': {
+    kinds: { missing },
+    body: () => ({ version: STALE, nameEn: 'Gao' }),
+    expect: { ...only([], 0), program_admin: { missing: 404 } },
+  },
+  'GET /api/v1/reference/:kind/:id/history': {
+    kinds: { own: (t) => ({ kind: 'agencies', id: t.ids.ownAgency }) },
+    expect: only(['program_admin', 'program_officer'], 200),
+  },
+  'GET /api/v1/settings': { expect: only(['program_admin', 'program_officer'], 200) },
+  'PUT /api/v1/settings/:key': {
+    kinds: { own: () => ({ key: 'wps_target_percent' }) },
+    body: () => ({ version: STALE, value: 30 }),
+    expect: only(['program_admin'], 409),
+  },
   'GET /api/v1/calls': { expect: only(callReaders, 200) },
   'POST /api/v1/calls': {
     body: (t) => ({
@@ -626,7 +670,7 @@ export const matrix: Record<string, MatrixEntry> = {
       startDate: '2027-01-01',
       workingLanguage: 'fr',
     }),
-    expect: only(['program_officer'], 201),
+    expect: only(['program_officer', 'program_admin'], 201),
   },
   'GET /api/v1/missions/:id': {
     kinds: { own: ownMission, other: otherMission, missing },
@@ -639,7 +683,11 @@ export const matrix: Record<string, MatrixEntry> = {
   'PATCH /api/v1/missions/:id': {
     kinds: { own: ownMission, other: otherMission, missing },
     body: () => ({ version: STALE, headquarters: 'Bamako' }),
-    expect: { ...only([], 0), program_officer: { own: 409, other: 409, missing: 404 } },
+    expect: {
+      ...only([], 0),
+      program_officer: { own: 409, other: 409, missing: 404 },
+      program_admin: { own: 409, other: 409, missing: 404 },
+    },
   },
   'GET /api/v1/missions/:id/posts': {
     kinds: { own: ownMission, other: otherMission, missing },

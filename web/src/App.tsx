@@ -8,6 +8,12 @@ import { isLang } from './lib/lang.ts';
 import { Layout } from './Layout.tsx';
 import { useLang } from './lib/hooks.ts';
 import { AccountPage } from './pages/account/AccountPage.tsx';
+import {
+  ReferenceAdminPage,
+  ReferenceKindPage,
+  ReferenceRecordPage,
+} from './pages/admin/ReferenceAdminPage.tsx';
+import { SettingsPage } from './pages/admin/SettingsPage.tsx';
 import { AgenciesPage } from './pages/agencies/AgenciesPage.tsx';
 import { AgencyPage } from './pages/agencies/AgencyPage.tsx';
 import { ApplicationPage } from './pages/calls/ApplicationPage.tsx';
@@ -103,6 +109,13 @@ export function App() {
             <Route path="statistics" element={<StatisticsPage />} />
             <Route path="dashboard" element={protectedPage(<DashboardPage />)} />
             <Route path="account" element={protectedPage(<AccountPage />)} />
+            <Route path="admin/reference" element={protectedPage(<ReferenceAdminPage />)} />
+            <Route path="admin/reference/:kind" element={protectedPage(<ReferenceKindPage />)} />
+            <Route
+              path="admin/reference/:kind/:id"
+              element={protectedPage(<ReferenceRecordPage />)}
+            />
+            <Route path="admin/settings" element={protectedPage(<SettingsPage />)} />
             <Route path="agencies" element={protectedPage(<AgenciesPage />)} />
             <Route path="agencies/:id" element={protectedPage(<AgencyPage />)} />
             <Route path="officers" element={protectedPage(<OfficersPage />)} />

@@ -121,6 +121,9 @@ export function Layout() {
           {me && auth.can('officer.self') && auth.can('training.read')
             ? navLink(`/${lang}/my-training`, t('nav.myTraining'))
             : null}
+          {me && auth.can('reference.manage')
+            ? navLink(`/${lang}/admin/reference`, t('nav.referenceAdmin'))
+            : null}
           {me && auth.can('statistics.dashboard')
             ? navLink(`/${lang}/dashboard`, t('nav.dashboard'))
             : null}

@@ -44,6 +44,7 @@ export const namespaces = [
   'pasttours',
   'statistics',
   'audit',
+  'refadmin',
 ] as const;
 
 export const i18n = i18next.createInstance();

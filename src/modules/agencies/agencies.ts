@@ -22,6 +22,7 @@ export const listAgencies = (db: Db) =>
       contactEmail: agencies.contactEmail,
       contactPhone: agencies.contactPhone,
       version: agencies.version,
+      active: agencies.active,
       officers: sql<number>`(select count(*)::int from officers o where o.agency_id = ${agencies}.id)`,
     })
     .from(agencies)
@@ -49,7 +50,13 @@ export async function findAgency(db: Db, id: string) {
 export type AgencyChanges = Partial<
   Pick<
     typeof agencies.$inferSelect,
-    'nameEn' | 'nameFr' | 'agreementStatus' | 'contactName' | 'contactEmail' | 'contactPhone'
+    | 'nameEn'
+    | 'nameFr'
+    | 'agreementStatus'
+    | 'active'
+    | 'contactName'
+    | 'contactEmail'
+    | 'contactPhone'
   >
 >;
 

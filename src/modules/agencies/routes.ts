@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditContextOf, authorize, authorizedRecord } from '../../kernel/http/context.ts';
 import { bilingual, idParams, text } from '../../kernel/http/schemas.ts';
-import { agencyTypes } from '../reference/schema.ts';
+import { agencyTypes, provinces } from '../reference/schema.ts';
 import { isoDateOf } from '../../kernel/dates.ts';
+import { createAgency } from '../reference/manage.ts';
 import { contributionLedger, findAgency, listAgencies, updateAgency } from './agencies.ts';
 
 const agreementStatuses = ['active', 'inactive', 'pending'] as const;
@@ -21,6 +22,7 @@ const agency = z
     contactPhone: z.string().nullable(),
     officers: z.number().int().meta({ description: 'Officers of the agency on file.' }),
     version: z.number(),
+    active: z.boolean().meta({ description: 'False: retired, kept for the records naming it.' }),
   })
   .meta({ id: 'Agency' });
 
@@ -110,6 +112,38 @@ export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.post(
+    '/api/v1/agencies',
+    {
+      config: { action: 'agency.manage' },
+      schema: {
+        summary: 'Add a partner police agency',
+        tags: ['agencies'],
+        body: z
+          .object({
+            code: z
+              .string()
+              .trim()
+              .min(2)
+              .max(20)
+              .regex(/^[A-Z0-9-]+$/),
+            nameEn: text(200),
+            nameFr: text(200),
+            type: z.enum(agencyTypes),
+            province: z.enum(provinces).nullish(),
+            agreementStatus: z.enum(agreementStatuses).optional(),
+          })
+          .strict(),
+        response: { 201: agencyDetail },
+      },
+    },
+    async (request, reply) => {
+      await authorize(app, request, 'agency.manage');
+      const created = await createAgency(db(), auditContextOf(app, request), request.body);
+      return reply.status(201).send((await findAgency(db(), created.id))!);
+    },
+  );
+
   app.patch(
     '/api/v1/agencies/:id',
     {
@@ -126,6 +160,7 @@ export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
             nameEn: text(200).optional(),
             nameFr: text(200).optional(),
             agreementStatus: z.enum(agreementStatuses).optional(),
+            active: z.boolean().optional(),
             contactName: z.string().trim().max(200).nullish(),
             contactEmail: z.email().max(320).nullish(),
             contactPhone: z.string().trim().max(40).nullish(),
@@ -143,7 +178,8 @@ export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
         actor.role === 'agency_coordinator' &&
         (changes.nameEn !== undefined ||
           changes.nameFr !== undefined ||
-          changes.agreementStatus !== undefined)
+          changes.agreementStatus !== undefined ||
+          changes.active !== undefined)
       )
         await authorize(app, request, 'agency.manage');
       await updateAgency(db(), auditContextOf(app, request), request.params.id, version, changes);

@@ -20,12 +20,14 @@ import {
 } from './applications.ts';
 import { findCall, invitedAgencyIds, listCalls, openCall } from './calls.ts';
 import { applicationStatuses, assessmentKinds, callStatuses } from './schema.ts';
+import { currentSettings } from '../settings/settings.ts';
 
 const versionBody = { version: z.number().int().min(1) };
 
 export const callRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.ctx.database.db;
   const config = () => app.ctx.config;
+  const settings = () => currentSettings(db(), app.ctx.config);
   const deliverMail = () => void app.ctx.mailer?.deliver().catch(() => undefined);
 
   const callFor = (
@@ -51,7 +53,7 @@ export const callRoutes: FastifyPluginAsyncZod = async (app) => {
       app,
       request,
       action,
-      () => findApplication(db(), id, config().screening),
+      async () => findApplication(db(), id, (await settings()).screening),
       (a) => ({ id: a.id, agencyId: a.officer.agencyId, userId: a.officer.userId }),
     );
 
@@ -111,7 +113,7 @@ export const callRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       await authorize(app, request, 'call.open');
       const call = await openCall(db(), auditContextOf(app, request), request.body, {
-        defaultWomenFloorPercent: config().wpsTargetPercent,
+        defaultWomenFloorPercent: (await settings()).wpsTargetPercent,
         appUrl: config().appUrl,
       });
       deliverMail();
@@ -145,7 +147,12 @@ export const callRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await callFor(request, 'call.screen', request.params.id);
-      return screenCall(db(), auditContextOf(app, request), request.params.id, config().screening);
+      return screenCall(
+        db(),
+        auditContextOf(app, request),
+        request.params.id,
+        (await settings()).screening,
+      );
     },
   );
 
@@ -219,7 +226,9 @@ export const callRoutes: FastifyPluginAsyncZod = async (app) => {
         { ...request.body, officerId },
         { nominated: actor.role !== 'officer' },
       );
-      return reply.status(201).send(await findApplication(db(), created.id, config().screening));
+      return reply
+        .status(201)
+        .send(await findApplication(db(), created.id, (await settings()).screening));
     },
   );
 
@@ -274,7 +283,7 @@ export const callRoutes: FastifyPluginAsyncZod = async (app) => {
           reason: request.body.reason,
         },
       );
-      return findApplication(db(), request.params.id, config().screening);
+      return findApplication(db(), request.params.id, (await settings()).screening);
     },
   );
 
@@ -298,7 +307,7 @@ export const callRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body.version,
         request.body.reason,
       );
-      return findApplication(db(), request.params.id, config().screening);
+      return findApplication(db(), request.params.id, (await settings()).screening);
     },
   );
 

@@ -9,6 +9,7 @@ import { addContingent, addDeploymentsInTheatre } from '../../../test/support/co
 import { describeDb } from '../../../test/support/db.ts';
 import { addPeopleFixtures } from '../../../test/support/people.ts';
 import { escalateMissedCheckIns, dutyOfCareOf } from './checkins.ts';
+import { currentSettings } from '../settings/settings.ts';
 import { checkInAlerts } from './schema.ts';
 
 const HOUR = 3_600_000;
@@ -22,7 +23,12 @@ describeDb('welfare check-ins: cadence, escalation once, alerts at once', () => 
   let own: string;
   let others: string[];
   const ctx = () => ({ actorId: null, actorRole: 'system', requestId: null, now: t.clock.now() });
-  const escalate = () => escalateMissedCheckIns(t.db, ctx(), dutyOfCareOf(t.config));
+  const escalate = async () =>
+    escalateMissedCheckIns(
+      t.db,
+      ctx(),
+      dutyOfCareOf(t.config, await currentSettings(t.db, t.config)),
+    );
   const mailsTo = async (topic: string) =>
     (await t.db.select().from(mailOutbox).where(eq(mailOutbox.topic, topic))).map(
       (m) => m.toAddress,

@@ -22,6 +22,7 @@ import {
   type Cadence,
   type EscalationDelays,
 } from './rules.ts';
+import type { ProgramSettings } from '../settings/rules.ts';
 import { checkInAlerts, checkIns, type CheckInAlertStep, type CheckInStatus } from './schema.ts';
 
 export interface DutyOfCareOptions {
@@ -34,9 +35,10 @@ export interface DutyOfCareOptions {
 
 const MINUTE = 60_000;
 
-export function dutyOfCareOf(config: Config): DutyOfCareOptions {
+/** The options of duty of care: the cadence from the program settings in force, the rest from the environment. */
+export function dutyOfCareOf(config: Config, settings: ProgramSettings): DutyOfCareOptions {
   return {
-    cadence: config.checkInCadence,
+    cadence: settings.checkInCadence,
     escalation: config.checkInEscalation,
     dutyOfficerEmail: config.dutyOfficerEmail,
     appUrl: config.appUrl,

@@ -20,11 +20,13 @@ import {
   listCheckIns,
   recordCheckIn,
 } from './checkins.ts';
+import { currentSettings } from '../settings/settings.ts';
 import { checkInStatuses } from './schema.ts';
 
 export const checkInRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.ctx.database.db;
-  const options = () => dutyOfCareOf(app.ctx.config);
+  const options = async () =>
+    dutyOfCareOf(app.ctx.config, await currentSettings(db(), app.ctx.config));
   const deploymentFor = (
     request: Parameters<typeof authorize>[1],
     action: 'checkin.record' | 'checkin.list',
@@ -64,7 +66,7 @@ export const checkInRoutes: FastifyPluginAsyncZod = async (app) => {
         auditContextOf(app, request),
         request.params.id,
         request.body,
-        options(),
+        await options(),
       );
       await app.ctx.mailer?.deliver().catch(() => undefined);
       reply.code(201);
@@ -88,7 +90,7 @@ export const checkInRoutes: FastifyPluginAsyncZod = async (app) => {
         db(),
         { deploymentId: request.params.id },
         app.ctx.clock.now(),
-        options().cadence,
+        (await options()).cadence,
       );
       return {
         next: expected
@@ -126,7 +128,7 @@ export const checkInRoutes: FastifyPluginAsyncZod = async (app) => {
         db(),
         mission.id,
         app.ctx.clock.now(),
-        options().cadence,
+        (await options()).cadence,
       );
       return {
         mission: {
@@ -175,7 +177,7 @@ export const checkInRoutes: FastifyPluginAsyncZod = async (app) => {
         db(),
         { deploymentId: current.id },
         now,
-        options().cadence,
+        (await options()).cadence,
       );
       const commanders = await db()
         .select({ displayName: users.displayName, email: users.email })

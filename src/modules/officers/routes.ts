@@ -29,6 +29,7 @@ import { exportOfficers, importTemplate } from './export.ts';
 import { importOfficers } from './import.ts';
 import { sensitiveFieldsOf, withoutSensitive } from './rules.ts';
 import { genders, qualificationKinds } from './schema.ts';
+import { currentSettings } from '../settings/settings.ts';
 
 /** How many days ahead a qualification shows as expiring on an officer's record. */
 const WARNING_DAYS = 90;
@@ -168,8 +169,13 @@ export const officerRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.ctx.database.db;
   const today = () => isoDateOf(app.ctx.clock.now());
   // An applicant's record changed: their screened applications follow (calls module).
-  const rescreen = (request: FastifyRequest, officerId: string | null) =>
-    rescreenOfficer(db(), auditContextOf(app, request), officerId, app.ctx.config.screening);
+  const rescreen = async (request: FastifyRequest, officerId: string | null) =>
+    rescreenOfficer(
+      db(),
+      auditContextOf(app, request),
+      officerId,
+      (await currentSettings(db(), app.ctx.config)).screening,
+    );
   type Action = Parameters<typeof authorize>[2];
 
   const officerFor = (request: Parameters<typeof authorize>[1], action: Action, id: string) =>

@@ -1,6 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
+/** Both names of bilingual reference data are required: the database refuses an empty one too. */
+export const bilingualChecks = (table: string, t: { nameEn: unknown; nameFr: unknown }) => [
+  check(`${table}_name_en_ck`, sql`length(trim(${t.nameEn})) > 0`),
+  check(`${table}_name_fr_ck`, sql`length(trim(${t.nameFr})) > 0`),
+];
+
 /**
  * Bilingual reference data. Every name exists in English and French as paired columns
  * (nameEn / nameFr), as GC Forms stores its bilingual reference data.
@@ -16,12 +22,15 @@ export const organizations = pgTable(
     nameEn: text('name_en').notNull(),
     nameFr: text('name_fr').notNull(),
     version: integer('version').notNull().default(1),
+    /** Retired reference data stays for the records that name it, but is offered no more. */
+    active: boolean('active').notNull().default(true),
   },
   (t) => [
     check(
       'organizations_kind_ck',
       sql`${t.kind} in ('un','eu','osce','regional','bilateral','other')`,
     ),
+    ...bilingualChecks('organizations', t),
   ],
 );
 
@@ -77,6 +86,7 @@ export const agencies = pgTable(
     contactEmail: text('contact_email'),
     contactPhone: text('contact_phone'),
     version: integer('version').notNull().default(1),
+    active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -86,6 +96,7 @@ export const agencies = pgTable(
       sql`${t.type} in ('federal','provincial','municipal','first_nations','regional')`,
     ),
     check('agencies_agreement_ck', sql`${t.agreementStatus} in ('active','inactive','pending')`),
+    ...bilingualChecks('agencies', t),
   ],
 );
 
@@ -135,20 +146,27 @@ export const missions = pgTable(
     check('missions_risk_ck', sql`${t.riskLevel} in ('low','moderate','high','extreme')`),
     check('missions_strength_ck', sql`${t.authorizedStrength} >= 0`),
     check('missions_dates_ck', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
+    ...bilingualChecks('missions', t),
   ],
 );
 
 /** Towns of a mission where officers serve (Bamako, Mopti...). */
-export const missionLocations = pgTable('mission_locations', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  missionId: uuid('mission_id')
-    .notNull()
-    .references(() => missions.id, { onDelete: 'cascade' }),
-  nameEn: text('name_en').notNull(),
-  nameFr: text('name_fr').notNull(),
-  latitude: text('latitude'),
-  longitude: text('longitude'),
-});
+export const missionLocations = pgTable(
+  'mission_locations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    missionId: uuid('mission_id')
+      .notNull()
+      .references(() => missions.id, { onDelete: 'cascade' }),
+    nameEn: text('name_en').notNull(),
+    nameFr: text('name_fr').notNull(),
+    latitude: text('latitude'),
+    longitude: text('longitude'),
+    version: integer('version').notNull().default(1),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => bilingualChecks('mission_locations', t),
+);
 
 /** Post types (individual police officer, trainer, gender adviser, contingent commander...). */
 export const postTypes = pgTable('post_types', {
@@ -170,9 +188,15 @@ export const missionRoles = pgTable(
 );
 
 /** The common rank scale every agency's ranks map to (ordinal: higher is more senior). */
-export const ranks = pgTable('ranks', {
-  code: text('code').primaryKey(),
-  ordinal: integer('ordinal').notNull().unique(),
-  nameEn: text('name_en').notNull(),
-  nameFr: text('name_fr').notNull(),
-});
+export const ranks = pgTable(
+  'ranks',
+  {
+    code: text('code').primaryKey(),
+    ordinal: integer('ordinal').notNull().unique(),
+    nameEn: text('name_en').notNull(),
+    nameFr: text('name_fr').notNull(),
+    version: integer('version').notNull().default(1),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => bilingualChecks('ranks', t),
+);

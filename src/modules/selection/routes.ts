@@ -4,6 +4,7 @@ import { auditContextOf, authorizedRecord } from '../../kernel/http/context.ts';
 import { idParams } from '../../kernel/http/schemas.ts';
 import { findCall, invitedAgencyIds } from '../calls/calls.ts';
 import { proposeSelection, ratifySelection } from './proposal.ts';
+import { currentSettings } from '../settings/settings.ts';
 
 const boardChoices = {
   pinned: z
@@ -20,7 +21,7 @@ const boardChoices = {
 
 export const selectionRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.ctx.database.db;
-  const thresholds = () => app.ctx.config.screening;
+  const thresholds = async () => (await currentSettings(db(), app.ctx.config)).screening;
   const callFor = (request: Parameters<typeof authorizedRecord>[1], id: string) =>
     authorizedRecord(
       app,
@@ -45,7 +46,7 @@ export const selectionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await callFor(request, request.params.id);
-      return proposeSelection(db(), request.params.id, thresholds());
+      return proposeSelection(db(), request.params.id, await thresholds());
     },
   );
 
@@ -62,7 +63,7 @@ export const selectionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await callFor(request, request.params.id);
-      return proposeSelection(db(), request.params.id, thresholds(), request.body);
+      return proposeSelection(db(), request.params.id, await thresholds(), request.body);
     },
   );
 
@@ -93,7 +94,7 @@ export const selectionRoutes: FastifyPluginAsyncZod = async (app) => {
         auditContextOf(app, request),
         request.params.id,
         request.body,
-        thresholds(),
+        await thresholds(),
       );
     },
   );

@@ -6,6 +6,7 @@ import { bilingual } from '../../kernel/http/schemas.ts';
 import { publicFigures, shareOf, womenYear, type Figures, type Targets } from './rules.ts';
 import type { StatisticsCache } from './statistics.ts';
 import { targetFor } from './targets.ts';
+import { currentSettings } from '../settings/settings.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -187,10 +188,13 @@ export function dashboardOf(figures: Figures, targets: Targets) {
 }
 
 export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const targets = (): Targets => ({
-    un: (year) => targetFor(app.ctx.config.unWomenPoliceTargets, year),
-    program: app.ctx.config.wpsTargetPercent,
-  });
+  const targets = async (): Promise<Targets> => {
+    const settings = await currentSettings(app.ctx.database.db, app.ctx.config);
+    return {
+      un: (year) => targetFor(settings.unWomenPoliceTargets, year),
+      program: settings.wpsTargetPercent,
+    };
+  };
   const figures = () => app.statistics.figures(app.ctx.database.db, isoDateOf(app.ctx.clock.now()));
 
   app.get(
@@ -205,7 +209,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: publicStatistics },
       },
     },
-    async () => publicFigures(await figures(), targets()),
+    async () => publicFigures(await figures(), await targets()),
   );
 
   app.get(
@@ -222,7 +226,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await authorize(app, request, 'statistics.dashboard');
-      return dashboardOf(await figures(), targets());
+      return dashboardOf(await figures(), await targets());
     },
   );
 };

@@ -54,7 +54,7 @@ export async function updateCourse(
   ctx: AuditContext,
   id: string,
   version: number,
-  changes: Partial<CourseInput>,
+  changes: Partial<CourseInput> & { active?: boolean | undefined },
 ) {
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(courses).where(eq(courses.id, id)).for('update');

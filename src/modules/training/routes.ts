@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../kernel/errors.ts';
 import { auditContextOf, authorize, authorizedRecord } from '../../kernel/http/context.ts';
-import { bilingual, idParams, isoDate, text } from '../../kernel/http/schemas.ts';
+import { idParams, isoDate, text } from '../../kernel/http/schemas.ts';
 import { officerIdOfUser } from '../officers/officers.ts';
 import { officers } from '../officers/schema.ts';
 import {
@@ -38,7 +38,8 @@ const courseBody = z
       .min(2)
       .max(20)
       .regex(/^[A-Z0-9-]+$/),
-    ...bilingual,
+    nameEn: text(300),
+    nameFr: text(300),
     descriptionEn: z.string().max(4000).optional(),
     descriptionFr: z.string().max(4000).optional(),
     delivery: z.enum(deliveries),
@@ -103,7 +104,13 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
         params: idParams,
         body: courseBody
           .partial()
-          .extend({ version: z.number().int().min(1) })
+          .extend({
+            version: z.number().int().min(1),
+            active: z
+              .boolean()
+              .optional()
+              .meta({ description: 'False: retired from the catalogue.' }),
+          })
           .strict(),
       },
     },

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   index,
@@ -48,10 +49,14 @@ export const courses = pgTable(
       .notNull()
       .default({ everyone: false, postTypes: [], teams: [], missionCodes: [] }),
     version: integer('version').notNull().default(1),
+    /** A retired course stays on the certificates that name it, but is scheduled no more. */
+    active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    check('courses_name_en_ck', sql`length(trim(${t.nameEn})) > 0`),
+    check('courses_name_fr_ck', sql`length(trim(${t.nameFr})) > 0`),
     check('courses_delivery_ck', sql`${t.delivery} in ('in_person','virtual','blended')`),
     check('courses_duration_ck', sql`${t.durationDays} between 1 and 365`),
     check('courses_pass_mark_ck', sql`${t.passMark} is null or ${t.passMark} between 0 and 100`),

@@ -13,6 +13,7 @@ import {
   policeByContributor,
   policeFigures,
 } from './uncontributions.ts';
+import { currentSettings } from '../settings/settings.ts';
 
 const flag = z
   .object({
@@ -215,11 +216,11 @@ export const unContributionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await authorize(app, request, 'uncontribution.read');
-      const { config } = app.ctx;
+      const settings = await currentSettings(db(), app.ctx.config);
       return {
         items: await canadaVsAll(db(), {
-          unSteps: config.unWomenPoliceTargets,
-          programPercent: config.wpsTargetPercent,
+          unSteps: settings.unWomenPoliceTargets,
+          programPercent: settings.wpsTargetPercent,
         }),
       };
     },

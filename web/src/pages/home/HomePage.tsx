@@ -116,6 +116,13 @@ export function HomePage() {
       description: t('signedIn.pages.myTrainingDescription'),
     });
   }
+  if (auth.can('reference.manage')) {
+    pages.push({
+      to: `/${lang}/admin/reference`,
+      title: t('signedIn.pages.referenceAdmin'),
+      description: t('signedIn.pages.referenceAdminDescription'),
+    });
+  }
   if (auth.can('readiness.board')) {
     pages.push({
       to: `/${lang}/readiness`,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { auditContextOf } from '../../kernel/http/context.ts';
 import {
   OidcRefusal,
+  PENDING_MINUTES,
   beginOidcLogin,
   completeOidcLogin,
   langOf,
@@ -10,6 +11,10 @@ import {
   type OidcError,
 } from './oidc.ts';
 import { setSessionCookie } from './routes.ts';
+
+/** Binds a pending sign-in to the browser that started it; Lax, as the provider sends the browser back cross-site. */
+export const OIDC_COOKIE = 'peaceops_oidc';
+const OIDC_COOKIE_PATH = '/api/v1/session/oidc';
 
 const redirect = z.null().meta({ description: 'A redirect (302); see the Location header.' });
 
@@ -25,6 +30,8 @@ function signInPage(lang: 'en' | 'fr', error: OidcError): string {
 export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config } = app.ctx;
   const oidc = config.oidc ? oidcClient(config.oidc) : null;
+  const secureCookies = (protocol: string) =>
+    protocol === 'https' || (config.publicUrl?.startsWith('https:') ?? false);
   const rateLimit = { max: config.loginRateLimit, timeWindow: '1 minute' };
   const sessionPolicy = {
     idleMinutes: config.sessionIdleMinutes,
@@ -79,9 +86,18 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
       const lang = langOf(request.query.lang);
       if (!oidc) return reply.redirect(signInPage(lang, 'oidc_unavailable'), 302);
       try {
-        const url = await beginOidcLogin(app.ctx.database.db, oidc, app.ctx.clock.now(), {
-          lang,
-          next: request.query.next ?? '/',
+        const { url, browserBinding } = await beginOidcLogin(
+          app.ctx.database.db,
+          oidc,
+          app.ctx.clock.now(),
+          { lang, next: request.query.next ?? '/' },
+        );
+        reply.setCookie(OIDC_COOKIE, browserBinding, {
+          path: OIDC_COOKIE_PATH,
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: secureCookies(request.protocol),
+          maxAge: PENDING_MINUTES * 60,
         });
         return reply.redirect(url.href, 302);
       } catch (error) {
@@ -125,12 +141,15 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const query = request.raw.url?.split('?')[1] ?? '';
       if (!oidc) return reply.redirect(signInPage('en', 'oidc_unavailable'), 302);
+      const browserBinding = request.cookies[OIDC_COOKIE];
+      reply.clearCookie(OIDC_COOKIE, { path: OIDC_COOKIE_PATH });
       try {
         const done = await completeOidcLogin(
           app.ctx.database.db,
           auditContextOf(app, request),
           oidc,
           query,
+          browserBinding,
           sessionPolicy,
         );
         setSessionCookie(app, request, reply, done.cookieToken);

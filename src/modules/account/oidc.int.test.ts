@@ -51,17 +51,32 @@ describeDb('sign-in through the identity provider', () => {
     await idp?.close();
   });
 
+  /** The browser's cookie binding it to its pending sign-in (set by the start route). */
+  let browser = '';
+
   /** GET the start route: the provider's authorization URL. */
   async function start(query = '?lang=fr&next=/requests') {
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/session/oidc${query}` });
     expect(res.statusCode, res.body).toBe(302);
+    const binding = res.cookies.find((c) => c.name === 'peaceops_oidc')!;
+    expect(binding).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/api/v1/session/oidc',
+      maxAge: 600,
+    });
+    browser = `peaceops_oidc=${binding.value}`;
     return new URL(res.headers.location as string);
   }
 
-  /** Visit the callback URL the provider sent the browser to. */
-  async function callback(url: string) {
+  /** Visit the callback URL the provider sent the browser to (by default, the same browser). */
+  async function callback(url: string, cookie = browser) {
     const { pathname, search } = new URL(url);
-    return t.app.inject({ method: 'GET', url: pathname + search });
+    return t.app.inject({
+      method: 'GET',
+      url: pathname + search,
+      headers: cookie ? { cookie } : {},
+    });
   }
 
   async function lastSignInAudit() {
@@ -191,6 +206,28 @@ describeDb('sign-in through the identity provider', () => {
     expect(bare.statusCode).toBe(302);
     expect(bare.headers.location).toBe('/en/sign-in?error=oidc_failed');
     expect(await lastSignInAudit()).toMatchObject({ changes: { reason: [null, 'no_state'] } });
+  });
+
+  it('refuses the answer in another browser than the one that started (login CSRF)', async () => {
+    // Someone signs in at the provider as themself and sends the answer to a victim.
+    const back = await loginAtProvider(
+      (await start('?lang=en')).href,
+      'officer-at-idp',
+      redirectUri,
+    );
+    const victim = await callback(back, '');
+    expect(victim.headers.location).toBe('/en/sign-in?error=oidc_failed');
+    expect(victim.cookies.find((c) => c.name === 'peaceops_session')).toBeUndefined();
+    expect(await lastSignInAudit()).toMatchObject({
+      changes: { reason: [null, 'other_browser'] },
+    });
+    // A browser with another pending sign-in of its own does no better, and the answer is used up.
+    await start('?lang=en');
+    const other = await callback(back);
+    expect(other.headers.location).toBe('/en/sign-in?error=oidc_failed');
+    expect(await lastSignInAudit()).toMatchObject({
+      changes: { reason: [null, 'unknown_state'] },
+    });
   });
 
   it('refuses the code when the verifier does not match the challenge (the provider checks PKCE)', async () => {

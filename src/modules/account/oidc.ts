@@ -92,7 +92,7 @@ export async function beginOidcLogin(
   oidc: OidcClient,
   now: Date,
   input: { lang: 'en' | 'fr'; next: string },
-): Promise<URL> {
+): Promise<{ url: URL; browserBinding: string }> {
   let configuration: client.Configuration;
   try {
     configuration = await oidc.configuration();
@@ -103,6 +103,7 @@ export async function beginOidcLogin(
   const nonce = client.randomNonce();
   const codeVerifier = client.randomPKCECodeVerifier();
   const codeChallenge = await client.calculatePKCECodeChallenge(codeVerifier);
+  const browserBinding = client.randomState();
   await db.transaction(async (tx) => {
     // The abandoned ones go as new ones come.
     await tx.delete(oidcLogins).where(lt(oidcLogins.expiresAt, now));
@@ -110,13 +111,14 @@ export async function beginOidcLogin(
       id: stateKey(state),
       nonce,
       codeVerifier,
+      browserHash: stateKey(browserBinding),
       lang: input.lang,
       next: safeNextPath(input.next),
       createdAt: now,
       expiresAt: new Date(now.getTime() + PENDING_MINUTES * 60_000),
     });
   });
-  return client.buildAuthorizationUrl(configuration, {
+  const url = client.buildAuthorizationUrl(configuration, {
     redirect_uri: oidc.config.redirectUri,
     scope: oidc.config.scopes,
     response_type: 'code',
@@ -126,6 +128,7 @@ export async function beginOidcLogin(
     code_challenge_method: 'S256',
     ui_locales: input.lang === 'fr' ? 'fr-CA fr en' : 'en-CA en fr',
   });
+  return { url, browserBinding };
 }
 
 /**
@@ -172,7 +175,8 @@ async function refuse(
 }
 
 /**
- * Finish a sign-in at the callback: consume the pending login (single use), let openid-client
+ * Finish a sign-in at the callback: consume the pending login (single use), check it comes back
+ * to the browser that started it, let openid-client
  * check the answer (state, issuer, code exchange with the PKCE verifier, ID token signature and
  * nonce), map the claim to an account and start a session. Every refusal is audited and thrown
  * as an OidcRefusal carrying the language to answer in.
@@ -182,6 +186,8 @@ export async function completeOidcLogin(
   ctx: AuditContext,
   oidc: OidcClient,
   callbackQuery: string,
+  /** The value of the browser's peaceops_oidc cookie, if it sent one. */
+  browserBinding: string | undefined,
   policy: SessionPolicy,
 ): Promise<{
   actor: Actor;
@@ -202,6 +208,9 @@ export async function completeOidcLogin(
   const lang = langOf(pending.lang);
   if (pending.expiresAt <= ctx.now)
     return refuse(db, ctx, new OidcRefusal('oidc_failed', 'expired', lang));
+  // Another browser than the one that started (a captured answer sent to a victim): refused.
+  if (!browserBinding || stateKey(browserBinding) !== pending.browserHash)
+    return refuse(db, ctx, new OidcRefusal('oidc_failed', 'other_browser', lang));
   let configuration: client.Configuration;
   try {
     configuration = await oidc.configuration();

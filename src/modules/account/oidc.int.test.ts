@@ -253,6 +253,19 @@ describeDb('sign-in through the identity provider', () => {
     expect(await lastSignInAudit()).toMatchObject({ changes: { reason: [null, 'expired'] } });
   });
 
+  it('refuses the answer of a user who cancelled at the provider', async () => {
+    const authorization = await start('?lang=fr');
+    const back = new URL(redirectUri);
+    back.search = new URLSearchParams({
+      error: 'access_denied',
+      state: authorization.searchParams.get('state')!,
+      iss: idp.issuer,
+    }).toString();
+    const done = await callback(back.href);
+    expect(done.headers.location).toBe('/fr/sign-in?error=oidc_failed');
+    expect(await lastSignInAudit()).toMatchObject({ changes: { reason: [null, 'access_denied'] } });
+  });
+
   it('keeps `next` inside the site', async () => {
     for (const next of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
       const authorization = await start(`?lang=en&next=${encodeURIComponent(next)}`);
@@ -262,6 +275,51 @@ describeDb('sign-in through the identity provider', () => {
         .from(oidcLogins)
         .where(eq(oidcLogins.id, createHash('sha256').update(state).digest('hex')));
       expect(pending!.next).toBe('/');
+    }
+  });
+});
+
+describeDb('sign-in through the identity provider: off, unreachable, rate-limited', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({
+      loginRateLimit: 3,
+      oidc: {
+        // Nothing listens on port 9 (discard) here: discovery fails.
+        issuer: 'http://127.0.0.1:9',
+        clientId: 'peaceops',
+        clientSecret: undefined,
+        redirectUri,
+        scopes: 'openid email',
+        accountClaim: 'email',
+        label: { en: 'IdP', fr: 'IdP' },
+      },
+    });
+  });
+  afterAll(() => t?.close());
+
+  it('sends the browser back to the sign-in page when the provider cannot be reached, then limits the rate', async () => {
+    const go = () => t.app.inject({ method: 'GET', url: '/api/v1/session/oidc?lang=fr' });
+    const first = await go();
+    expect(first.statusCode).toBe(302);
+    expect(first.headers.location).toBe('/fr/sign-in?error=oidc_unavailable');
+    await go();
+    await go();
+    expect((await go()).statusCode).toBe(429);
+  });
+
+  it('without a provider configured, both routes send the browser back to the sign-in page', async () => {
+    const off = await startTestApp();
+    try {
+      const methods = await off.app.inject({ method: 'GET', url: '/api/v1/session/methods' });
+      expect(methods.json()).toEqual({ password: true, oidc: null });
+      for (const url of ['/api/v1/session/oidc?lang=fr', '/api/v1/session/oidc/callback?code=x']) {
+        const res = await off.app.inject({ method: 'GET', url });
+        expect(res.statusCode).toBe(302);
+        expect(res.headers.location).toMatch(/^\/(en|fr)\/sign-in\?error=oidc_unavailable$/);
+      }
+    } finally {
+      await off.close();
     }
   });
 });

@@ -13,6 +13,7 @@ export interface ProviderAccount {
   email?: string;
   email_verified?: boolean;
   name?: string;
+  preferred_username?: string;
 }
 
 export interface TestProvider {
@@ -55,7 +56,11 @@ export async function startOidcProvider(options: {
       },
     ],
     pkce: { required: () => true },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    claims: {
+      openid: ['sub'],
+      email: ['email', 'email_verified'],
+      profile: ['name', 'preferred_username'],
+    },
     features: { devInteractions: { enabled: true } },
     cookies: { keys: ['peaceops-test-provider-cookie-key'] },
     ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },

@@ -323,3 +323,61 @@ describeDb('sign-in through the identity provider: off, unreachable, rate-limite
     }
   });
 });
+
+describeDb('sign-in through the identity provider: another claim than e-mail', () => {
+  let t: TestApp;
+  let idp: TestProvider;
+  beforeAll(async () => {
+    idp = await startOidcProvider({ redirectUris: [redirectUri] });
+    // The organization's user name is the peaceops e-mail; its e-mail is something else, unverified.
+    idp.accounts.set('auditor-at-idp', {
+      preferred_username: 'Auditor@Test.Peaceops.ca',
+      email: 'someone@elsewhere.example',
+      email_verified: false,
+    });
+    idp.accounts.set('no-username', { email: 'auditor@test.peaceops.ca', email_verified: true });
+    t = await startTestApp({
+      oidc: {
+        issuer: idp.issuer,
+        clientId: idp.clientId,
+        clientSecret: undefined,
+        redirectUri,
+        scopes: 'openid profile',
+        accountClaim: 'preferred_username',
+        label: { en: 'IdP', fr: 'IdP' },
+      },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+    await idp?.close();
+  });
+
+  async function signInAs(login: string) {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/session/oidc?lang=en' });
+    const binding = res.cookies.find((c) => c.name === 'peaceops_oidc')!.value;
+    const back = new URL(await loginAtProvider(res.headers.location as string, login, redirectUri));
+    return t.app.inject({
+      method: 'GET',
+      url: back.pathname + back.search,
+      headers: { cookie: `peaceops_oidc=${binding}` },
+    });
+  }
+
+  it('maps the configured claim (a public client, PKCE alone)', async () => {
+    const done = await signInAs('auditor-at-idp');
+    expect(done.headers.location).toBe('/en/');
+    const cookie = done.cookies.find((c) => c.name === 'peaceops_session')!;
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { cookie: `peaceops_session=${cookie.value}` },
+    });
+    expect(me.json().user.id).toBe(t.users.auditor!.id);
+  });
+
+  it('refuses an identity without the claim', async () => {
+    const done = await signInAs('no-username');
+    expect(done.headers.location).toBe('/en/sign-in?error=oidc_no_account');
+  });
+});

@@ -67,6 +67,44 @@ export interface Config {
   noticeReminderHours: number;
   /** When the notice reminders run, as cron in UTC (NOTICE_REMINDER_CRON). */
   noticeReminderCron: string;
+  /** Sign-in through the organization's identity provider (OpenID Connect); null when OIDC_ISSUER is unset. */
+  oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  /** The issuer (discovery) URL (OIDC_ISSUER). */
+  issuer: string;
+  clientId: string;
+  /** Absent: a public client, authenticated by PKCE alone. */
+  clientSecret: string | undefined;
+  redirectUri: string;
+  scopes: string;
+  /** The claim whose value is matched, case-insensitively, to an account's e-mail (OIDC_ACCOUNT_CLAIM). */
+  accountClaim: string;
+  label: { en: string; fr: string };
+}
+
+function oidcFrom(env: NodeJS.ProcessEnv, appUrl: string): OidcConfig | null {
+  const issuer = env.OIDC_ISSUER?.trim();
+  if (!issuer) return null;
+  if (!URL.canParse(issuer)) throw new Error(`OIDC_ISSUER must be a URL, got "${issuer}"`);
+  const clientId = env.OIDC_CLIENT_ID?.trim();
+  if (!clientId) throw new Error('OIDC_CLIENT_ID is required when OIDC_ISSUER is set');
+  const redirectUri = env.OIDC_REDIRECT_URI?.trim() || `${appUrl}/api/v1/session/oidc/callback`;
+  if (!URL.canParse(redirectUri))
+    throw new Error(`OIDC_REDIRECT_URI must be a URL, got "${redirectUri}"`);
+  return {
+    issuer,
+    clientId,
+    clientSecret: env.OIDC_CLIENT_SECRET || undefined,
+    redirectUri,
+    scopes: env.OIDC_SCOPES?.trim() || 'openid email profile',
+    accountClaim: env.OIDC_ACCOUNT_CLAIM?.trim() || 'email',
+    label: {
+      en: env.OIDC_LABEL_EN?.trim() || "Sign in with your organization's account",
+      fr: env.OIDC_LABEL_FR?.trim() || 'Se connecter avec le compte de votre organisation',
+    },
+  };
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -90,6 +128,7 @@ function ruleFrom(value: string | undefined): DecisionRule {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const appUrl = (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, '');
   return {
     port: intFrom(env.PORT, 3000, 'PORT'),
     host: env.HOST || '127.0.0.1',
@@ -109,7 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importStaleSeconds: intFrom(env.IMPORT_STALE_SECONDS, 120, 'IMPORT_STALE_SECONDS'),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'peaceops <no-reply@peaceops.example.ca>',
-    appUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, ''),
+    appUrl,
     screening: {
       minAge: intFrom(env.SCREENING_MIN_AGE, unMinimums.minAge, 'SCREENING_MIN_AGE'),
       maxAge: intFrom(env.SCREENING_MAX_AGE, unMinimums.maxAge, 'SCREENING_MAX_AGE'),
@@ -161,5 +200,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dutyOfficerPhone: env.DUTY_OFFICER_PHONE || undefined,
     noticeReminderHours: intFrom(env.NOTICE_REMINDER_HOURS, 48, 'NOTICE_REMINDER_HOURS'),
     noticeReminderCron: env.NOTICE_REMINDER_CRON || '30 * * * *',
+    oidc: oidcFrom(env, appUrl),
   };
 }

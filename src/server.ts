@@ -23,6 +23,7 @@ import { errorBody, errorPayload, handleError } from './kernel/http/errors.ts';
 import { pickLocale } from './kernel/i18n.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from './kernel/auth/sessions.ts';
 import { accountRoutes } from './modules/account/routes.ts';
+import { oidcRoutes } from './modules/account/oidc-routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { importRunRoutes } from './kernel/imports/routes.ts';
 import { referenceRoutes } from './modules/reference/routes.ts';
@@ -344,6 +345,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerRequestContext(app);
   await app.register(healthRoutes);
   await app.register(accountRoutes);
+  await app.register(oidcRoutes);
   await app.register(referenceRoutes);
   await app.register(userRoutes);
   await app.register(missionRoutes);

@@ -16,6 +16,9 @@ export const errorStatus = {
   report_period_reversed: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
+  oidc_failed: 401,
+  oidc_no_account: 401,
+  oidc_email_unverified: 401,
   password_incorrect: 403,
   csrf_invalid: 403,
   forbidden: 403,
@@ -66,6 +69,7 @@ export const errorStatus = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  oidc_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -62,6 +62,11 @@ function only(allowed: Subject[], ok: Expected, denied = 403): Record<Subject, E
   ) as Record<Subject, Expected>;
 }
 
+/** The same status for every subject, anonymous included (public routes). */
+function everybody(status: Expected): Record<Subject, Expected> {
+  return Object.fromEntries(subjects.map((s) => [s, status])) as Record<Subject, Expected>;
+}
+
 const missing: Resolver = () => randomUUID();
 const ownUser: Resolver = (t, s) => t.users[s === 'anonymous' ? 'program_admin' : s]!.id;
 const otherUser: Resolver = (t, s) =>
@@ -176,6 +181,12 @@ export const matrix: Record<string, MatrixEntry> = {
     expect: { ...signedIn(200), anonymous: 401 },
   },
   'DELETE /api/v1/session': { expect: signedIn(204) },
+  // Sign-in through the identity provider: open to anyone. The matrix app has no provider, so the
+  // start route redirects (302) to the sign-in page with oidc_unavailable; the callback always
+  // answers a redirect (302), here and without parameters (see oidc.int.test.ts for the flow).
+  'GET /api/v1/session/methods': { expect: everybody(200) },
+  'GET /api/v1/session/oidc': { query: '?lang=en&next=/requests', expect: everybody(302) },
+  'GET /api/v1/session/oidc/callback': { expect: everybody(302) },
   'GET /api/v1/me': { expect: signedIn(200) },
   // Reaching validation (400: same password) proves the route let the caller through.
   'PUT /api/v1/me/password': {

@@ -19,3 +19,4 @@ export * from '../../modules/uncontributions/schema.ts';
 export * from '../../modules/pasttours/schema.ts';
 export * from '../imports/schema.ts';
 export * from '../../modules/settings/schema.ts';
+export * from '../../modules/account/schema.ts';

@@ -33,7 +33,7 @@ function meOf(actor: Actor, csrfToken: string) {
   return { user: actor, csrfToken, abilities: abilitiesOf(actor) };
 }
 
-function setSessionCookie(
+export function setSessionCookie(
   app: FastifyInstance,
   request: FastifyRequest,
   reply: FastifyReply,

@@ -39,6 +39,12 @@ export interface Me {
   abilities: string[];
 }
 
+/** GET /api/v1/session/methods: the ways to sign in. */
+export interface SignInMethods {
+  password: true;
+  oidc: { label: { en: string; fr: string } } | null;
+}
+
 export interface Agency {
   id: string;
   code: string;

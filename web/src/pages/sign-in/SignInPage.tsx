@@ -5,11 +5,24 @@ import { useAuth } from '../../auth.tsx';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { ApiError, api, type Me } from '../../lib/api.ts';
+import { ApiError, api, type Me, type SignInMethods } from '../../lib/api.ts';
 import { useLang, usePageTitle } from '../../lib/hooks.ts';
 import { safeNext } from '../../lib/lang.ts';
 
 type Field = 'email' | 'password';
+
+/** The codes the identity provider's callback may send back here (?error=), in errors.json. */
+const providerErrors = [
+  'oidc_unavailable',
+  'oidc_failed',
+  'oidc_no_account',
+  'oidc_email_unverified',
+] as const;
+type ProviderError = (typeof providerErrors)[number];
+
+function isProviderError(value: string | null): value is ProviderError {
+  return (providerErrors as readonly (string | null)[]).includes(value);
+}
 
 export function SignInPage() {
   const { t } = useTranslation('auth');
@@ -19,6 +32,20 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   usePageTitle(t('signIn.title'));
+  const providerError = params.get('error');
+  const [methods, setMethods] = useState<SignInMethods | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    api<SignInMethods>('/api/v1/session/methods', {
+      lang,
+      signal: controller.signal,
+      reportUnauthenticated: false,
+    })
+      .then(setMethods)
+      // Without the answer, the page offers the password form alone.
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [lang]);
 
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -105,7 +132,26 @@ export function SignInPage() {
           <p>{t('signIn.continueNotice')}</p>
         </div>
       ) : null}
+      {isProviderError(providerError) ? (
+        <div className="notice notice--danger" role="alert">
+          <p>{t(`errors:${providerError}`)}</p>
+        </div>
+      ) : null}
       <ErrorSummary ref={summary} items={items} />
+      {methods?.oidc ? (
+        <>
+          <h2>{t('signIn.providerHeading')}</h2>
+          <p>
+            <a
+              className="button-link"
+              href={`/api/v1/session/oidc?${new URLSearchParams({ lang, next }).toString()}`}
+            >
+              {methods.oidc.label[lang]}
+            </a>
+          </p>
+          <h2>{t('signIn.passwordHeading')}</h2>
+        </>
+      ) : null}
       <p>{t('signIn.intro')}</p>
       <form className="form" noValidate onSubmit={onSubmit}>
         <TextField

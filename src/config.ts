@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { retentionYearsFrom } from './modules/privacy/rules.ts';
 import { unMinimums, type ScreeningThresholds } from './modules/calls/screening.ts';
 import {
   defaultEscalation,
@@ -67,6 +68,10 @@ export interface Config {
   noticeReminderHours: number;
   /** When the notice reminders run, as cron in UTC (NOTICE_REMINDER_CRON). */
   noticeReminderCron: string;
+  /** Personal information is kept this many years after its last administrative use (RETENTION_YEARS, at least 2). */
+  retentionYears: number;
+  /** When the retention runs, as cron in UTC (RETENTION_CRON). */
+  retentionCron: string;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -161,5 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dutyOfficerPhone: env.DUTY_OFFICER_PHONE || undefined,
     noticeReminderHours: intFrom(env.NOTICE_REMINDER_HOURS, 48, 'NOTICE_REMINDER_HOURS'),
     noticeReminderCron: env.NOTICE_REMINDER_CRON || '30 * * * *',
+    retentionYears: retentionYearsFrom(env.RETENTION_YEARS),
+    retentionCron: env.RETENTION_CRON || '0 3 * * 0',
   };
 }

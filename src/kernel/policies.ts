@@ -402,6 +402,13 @@ export const policies = {
 
   // The audit log.
   'audit.verify': { roles: ['program_admin', 'auditor'] },
+
+  // Privacy rights: an officer exports everything held about them; a program officer on their
+  // behalf (any officer, as for sensitive reads). The retention: program administrators.
+  'personalData.exportOwn': { roles: ['officer'] },
+  'personalData.export': { roles: ['program_officer'], scope: ownOfficer },
+  'retention.preview': { roles: ['program_admin'] },
+  'retention.run': { roles: ['program_admin'] },
 } satisfies Record<string, Policy>;
 
 export type Action = keyof typeof policies;

@@ -214,6 +214,26 @@ describeDb('privacy: retention', () => {
       .where(eq(officers.id, t.ids.oldOfficer!));
     expect(untouched!.anonymisedAt).toBeNull();
 
+    // The export of a due officer with deployments holds them, their moves and check-ins.
+    const [withTours] = await queryRows<{ id: string }>(
+      t.db,
+      sql`select d.officer_id as id from deployments d join check_ins c on c.deployment_id = d.id
+           where d.state in ('returned','closed') group by d.officer_id order by d.officer_id limit 1`,
+    );
+    const po = await t.as('program_officer');
+    const exported = (
+      await po.request('GET', `/api/v1/officers/${withTours!.id}/personal-data`)
+    ).json();
+    expect(exported.deployments.length).toBeGreaterThan(0);
+    expect(exported.deployments[0].moves.length).toBeGreaterThan(0);
+    expect(exported.deployments.some((d: { checkIns: unknown[] }) => d.checkIns.length)).toBe(true);
+    const pdf = await po.request(
+      'GET',
+      `/api/v1/officers/${withTours!.id}/personal-data?format=pdf`,
+    );
+    expect(pdf.statusCode).toBe(200);
+    expect(pdfText(pdf.rawPayload)).toContain(exported.deployments[0].mission);
+
     const before = await figures();
     const run = await admin.request('POST', '/api/v1/retention/run');
     expect(run.statusCode).toBe(200);

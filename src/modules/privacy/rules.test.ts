@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.ts';
 import {
   lastAdministrativeUse,
   retentionCutoff,
@@ -73,5 +74,16 @@ describe('retention', () => {
     expect(() => retentionYearsFrom('1')).toThrow(/at least 2/);
     expect(() => retentionYearsFrom('2.5')).toThrow(/RETENTION_YEARS/);
     expect(() => retentionYearsFrom('x')).toThrow(/RETENTION_YEARS/);
+  });
+
+  it('is configured at start: RETENTION_YEARS (at least 2) and RETENTION_CRON', () => {
+    expect(loadConfig({})).toMatchObject({ retentionYears: 2, retentionCron: '0 3 * * 0' });
+    expect(loadConfig({ RETENTION_YEARS: '3', RETENTION_CRON: '0 4 * * *' })).toMatchObject({
+      retentionYears: 3,
+      retentionCron: '0 4 * * *',
+    });
+    expect(() => loadConfig({ RETENTION_YEARS: '1' })).toThrow(
+      'RETENTION_YEARS must be a whole number of years, at least 2',
+    );
   });
 });

@@ -10,6 +10,7 @@ import { addDays, isoDateOf } from '../../kernel/dates.ts';
 import { queryRows } from '../../kernel/db/client.ts';
 import * as schema from '../../kernel/db/schema.ts';
 import { seedProgramHistory } from '../history/history.ts';
+import { buildApp } from '../../server.ts';
 import { addOfficer } from '../officers/officers.ts';
 import { officers } from '../officers/schema.ts';
 import { reportIds } from '../reports/definitions.ts';
@@ -291,5 +292,43 @@ describeDb('privacy: retention', () => {
     expect(later.due.map((d) => d.id)).toContain(t.ids.ownOfficer);
     const longer = await runRetention(t.db, ctx(), { years: 5, dryRun: true });
     expect(longer.due.map((d) => d.id)).not.toContain(t.ids.ownOfficer);
+  });
+
+  it('runs on the job queue, on its schedule (RETENTION_CRON)', async () => {
+    const database = t.app.ctx.database;
+    const app = await buildApp({
+      database,
+      config: t.config,
+      clock: t.clock,
+      logger: false,
+      jobs: true,
+    });
+    try {
+      const [scheduled] = await queryRows<{ cron: string }>(
+        t.db,
+        sql`select cron from pgboss.schedule where name = 'privacy.retention'`,
+      );
+      expect(scheduled!.cron).toBe('0 3 * * 0');
+      await app.ctx.jobs!.trigger('privacy.retention');
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const [done] = await queryRows<{ n: number }>(
+          t.db,
+          sql`select count(*)::int as n from pgboss.job where name = 'privacy.retention' and state = 'completed'`,
+        );
+        if (done!.n >= 1) break;
+        if (Date.now() > deadline) throw new Error('the retention job did not run');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    } finally {
+      await app.close();
+    }
+    const [own] = await t.db.select().from(officers).where(eq(officers.id, t.ids.ownOfficer!));
+    expect(own!.anonymisedAt).not.toBeNull();
+    const [account] = await t.db.select().from(users).where(eq(users.id, t.users.officer!.id));
+    expect(account!.disabledAt).not.toBeNull();
+    expect(account!.email).toMatch(/@anonymised\.invalid$/);
+    const login = await t.anonymous().login(t.users.officer!.email);
+    expect(login.statusCode).toBe(401);
   });
 });

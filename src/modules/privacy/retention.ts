@@ -71,7 +71,7 @@ async function usesOf(tx: Tx, cutoff: IsoDate, only?: string[]): Promise<UseRow[
               from enrolments e where e.officer_id = o.id),
            (select max(greatest(c.issued_on, coalesce(c.expires_on, c.issued_on)))
               from certificates c where c.officer_id = o.id))::text as "training",
-         (select max(${day('ci.at')})::text from check_ins ci
+         (select ${day('max(ci.at)')}::text from check_ins ci
             join deployments d on d.id = ci.deployment_id where d.officer_id = o.id) as "checkIn",
          (select max(greatest(i.occurred_on, ${day('i.updated_at')}))::text from incidents i
             join incident_officers io on io.incident_id = i.id where io.officer_id = o.id) as "incident",
@@ -79,7 +79,7 @@ async function usesOf(tx: Tx, cutoff: IsoDate, only?: string[]): Promise<UseRow[
            as "qualificationExpiry",
          (select max(coalesce(p.end_date, p.start_date))::text from prior_missions p
             where p.officer_id = o.id) as "pastTourEnd",
-         (select max(${day('s.at')})::text from audit_entries s
+         (select ${day('max(s.at)')}::text from audit_entries s
             where s.actor_id = o.user_id and s.action = 'session.create' and s.outcome = 'ok')
            as "lastSignIn"
        from officers o

@@ -17,6 +17,7 @@ import {
 } from './modules/history/history.ts';
 import { importOfficers } from './modules/officers/import.ts';
 import { importPastTours } from './modules/pasttours/pasttours.ts';
+import { runRetention } from './modules/privacy/retention.ts';
 import { importUnContributions } from './modules/uncontributions/uncontributions.ts';
 import { seedReferenceData } from './modules/reference/seed.ts';
 import { roles, partners, type Role } from './modules/users/schema.ts';
@@ -373,6 +374,31 @@ audit
         `audit log BROKEN at entry ${report.firstBroken!.seq} (${report.firstBroken!.reason}); ${report.checked} entries before it are intact`,
       );
       process.exit(1);
+    }
+  });
+
+program
+  .command('retention')
+  .description(
+    'Anonymise the officers whose last administrative use is over RETENTION_YEARS old (--dry-run: list them)',
+  )
+  .option('--dry-run', 'list the officers due (id, agency, last use) without changing anything')
+  .action(async (opts: { dryRun?: boolean }) => {
+    const config = loadConfig();
+    const database = await open(config);
+    try {
+      const report = await runRetention(database.db, cliContext(), {
+        years: config.retentionYears,
+        dryRun: !!opts.dryRun,
+      });
+      for (const d of report.due) console.log(`${d.id}\t${d.agencyId}\t${d.lastUse}`);
+      console.error(
+        report.dryRun
+          ? `retention (dry run): ${report.due.length} officers last used before ${report.cutoff} would be anonymised`
+          : `retention: ${report.anonymised} officers last used before ${report.cutoff} anonymised`,
+      );
+    } finally {
+      await database.close();
     }
   });
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { retentionYearsFrom } from './modules/privacy/rules.ts';
 import { unMinimums, type ScreeningThresholds } from './modules/calls/screening.ts';
 import {
   defaultEscalation,
@@ -69,6 +70,10 @@ export interface Config {
   noticeReminderCron: string;
   /** Sign-in through the organization's identity provider (OpenID Connect); null when OIDC_ISSUER is unset. */
   oidc: OidcConfig | null;
+  /** Personal information is kept this many years after its last administrative use (RETENTION_YEARS, at least 2). */
+  retentionYears: number;
+  /** When the retention runs, as cron in UTC (RETENTION_CRON). */
+  retentionCron: string;
 }
 
 export interface OidcConfig {
@@ -201,5 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     noticeReminderHours: intFrom(env.NOTICE_REMINDER_HOURS, 48, 'NOTICE_REMINDER_HOURS'),
     noticeReminderCron: env.NOTICE_REMINDER_CRON || '30 * * * *',
     oidc: oidcFrom(env, appUrl),
+    retentionYears: retentionYearsFrom(env.RETENTION_YEARS),
+    retentionCron: env.RETENTION_CRON || '0 3 * * 0',
   };
 }

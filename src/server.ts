@@ -55,6 +55,8 @@ import { startJobs } from './kernel/jobs/jobs.ts';
 import { dutyOfCareOf, escalateMissedCheckIns } from './modules/checkins/checkins.ts';
 import { queueTrainingReminders } from './modules/training/reminders.ts';
 import { queueNoticeReminders } from './modules/notices/reminders.ts';
+import { privacyRoutes } from './modules/privacy/routes.ts';
+import { runRetention } from './modules/privacy/retention.ts';
 
 export type App = FastifyInstance;
 
@@ -187,6 +189,12 @@ export async function buildApp(options: BuildOptions): Promise<App> {
               });
               await mailer?.deliver();
             },
+          },
+          {
+            name: 'privacy.retention',
+            cron: config.retentionCron,
+            run: () =>
+              runRetention(options.database.db, systemContext(), { years: config.retentionYears }),
           },
         ],
         // The queue's own errors, without their text (it may quote SQL values).
@@ -367,6 +375,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(pastTourRoutes);
   await app.register(importRunRoutes);
   await app.register(settingsRoutes);
+  await app.register(privacyRoutes);
   app.decorate('statistics', statisticsCache());
   await app.register(statisticsRoutes);
   await app.register(auditRoutes);

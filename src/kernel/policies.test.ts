@@ -170,6 +170,18 @@ describe('policy registry', () => {
     expect(can(actor('officer'), 'audit.verify')).toBe(false);
   });
 
+  it('lets an officer export their own data, a program officer any officer’s, admins run the retention', () => {
+    const own = { id: 'o1', agencyId: 'a1', userId: 'officer-id' };
+    expect(can(actor('officer'), 'personalData.exportOwn')).toBe(true);
+    expect(can(actor('officer'), 'personalData.export')).toBe(false);
+    expect(can(actor('program_officer'), 'personalData.export', own)).toBe(true);
+    expect(can(actor('agency_coordinator'), 'personalData.export', own)).toBe(false);
+    expect(can(actor('program_admin'), 'retention.preview')).toBe(true);
+    expect(can(actor('program_admin'), 'retention.run')).toBe(true);
+    expect(can(actor('program_officer'), 'retention.run')).toBe(false);
+    expect(can(actor('auditor'), 'retention.preview')).toBe(false);
+  });
+
   it('sends the client exactly the actions the role may attempt', () => {
     const abilities = abilitiesOf(actor('auditor'));
     expect(abilities).toContain('user.list' satisfies Action);

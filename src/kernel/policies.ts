@@ -413,6 +413,13 @@ export const policies = {
   // The program settings (screening thresholds, WPS targets, check-in cadences).
   'settings.read': { roles: ['program_admin', 'program_officer'] },
   'settings.update': { roles: ['program_admin'] },
+
+  // Privacy rights: an officer exports everything held about them; a program officer on their
+  // behalf (any officer, as for sensitive reads). The retention: program administrators.
+  'personalData.exportOwn': { roles: ['officer'] },
+  'personalData.export': { roles: ['program_officer'], scope: ownOfficer },
+  'retention.preview': { roles: ['program_admin'] },
+  'retention.run': { roles: ['program_admin'] },
 } satisfies Record<string, Policy>;
 
 export type Action = keyof typeof policies;

@@ -943,6 +943,18 @@ export const matrix: Record<string, MatrixEntry> = {
   },
   'GET /api/v1/audit/export': { expect: only(['program_admin', 'auditor'], 200) },
   'POST /api/v1/audit/verify': { expect: only(['program_admin', 'auditor'], 200) },
+
+  // Privacy rights: the officer's own export; a program officer's on their behalf; the retention.
+  'GET /api/v1/me/personal-data': { expect: only(['officer'], 200) },
+  'GET /api/v1/officers/:id/personal-data': {
+    kinds: officerKinds,
+    expect: {
+      ...only(['program_officer'], 0),
+      program_officer: { own: 200, other: 200, missing: 404 },
+    },
+  },
+  'GET /api/v1/retention/preview': { expect: only(['program_admin'], 200) },
+  'POST /api/v1/retention/run': { expect: only(['program_admin'], 200) },
 };
 
 /**

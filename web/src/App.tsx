@@ -48,6 +48,7 @@ import { ImportPage } from './pages/officers/ImportPage.tsx';
 import { UnContributionsPage } from './pages/uncontributions/UnContributionsPage.tsx';
 import { PastToursImportPage } from './pages/pasttours/PastToursImportPage.tsx';
 import { MyProfilePage } from './pages/officers/MyProfilePage.tsx';
+import { RetentionPage } from './pages/privacy/RetentionPage.tsx';
 import { NewOfficerPage } from './pages/officers/NewOfficerPage.tsx';
 import { OfficerPage } from './pages/officers/OfficerPage.tsx';
 import { OfficersPage } from './pages/officers/OfficersPage.tsx';
@@ -125,6 +126,7 @@ export function App() {
             <Route path="un-contributions" element={protectedPage(<UnContributionsPage />)} />
             <Route path="past-tours/import" element={protectedPage(<PastToursImportPage />)} />
             <Route path="my-profile" element={protectedPage(<MyProfilePage />)} />
+            <Route path="admin/retention" element={protectedPage(<RetentionPage />)} />
             <Route path="qualifications/expiring" element={protectedPage(<ExpiringPage />)} />
             <Route path="missions" element={protectedPage(<MissionsPage />)} />
             <Route path="missions/new" element={protectedPage(<NewMissionPage />)} />

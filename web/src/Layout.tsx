@@ -128,6 +128,9 @@ export function Layout() {
             ? navLink(`/${lang}/dashboard`, t('nav.dashboard'))
             : null}
           {me && auth.can('audit.read') ? navLink(`/${lang}/audit`, t('nav.audit')) : null}
+          {me && auth.can('retention.preview')
+            ? navLink(`/${lang}/admin/retention`, t('nav.retention'))
+            : null}
           {navLink(`/${lang}/statistics`, t('nav.statistics'))}
           {me ? navLink(`/${lang}/account`, t('nav.account')) : null}
           {auth.state.status === 'signedOut'

@@ -45,6 +45,7 @@ export const namespaces = [
   'statistics',
   'audit',
   'refadmin',
+  'privacy',
 ] as const;
 
 export const i18n = i18next.createInstance();

@@ -54,6 +54,8 @@ export const officers = pgTable(
     userId: uuid('user_id')
       .unique()
       .references(() => users.id),
+    /** Set when the retention anonymised the record (privacy module): names are placeholders. */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

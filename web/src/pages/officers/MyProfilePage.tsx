@@ -6,6 +6,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { ApiError, type Officer } from '../../lib/api.ts';
 import { useApi, usePageTitle } from '../../lib/hooks.ts';
 import { NotFoundPage } from '../not-found/NotFoundPage.tsx';
+import { PersonalDataSection } from '../privacy/PersonalDataSection.tsx';
 import { ContactSection } from './ContactSection.tsx';
 import { ServiceSection } from './OfficerPage.tsx';
 import { PriorMissionsSection } from './PriorMissionsSection.tsx';
@@ -19,6 +20,7 @@ export function MyProfilePage() {
 }
 
 function MyProfile() {
+  const auth = useAuth();
   const { t } = useTranslation('people');
   usePageTitle(t('profile.title'));
   const [refresh, setRefresh] = useState(0);
@@ -46,6 +48,9 @@ function MyProfile() {
           <ContactSection officer={data} onChanged={reload} self />
           <QualificationsSection officer={data} onChanged={reload} self />
           <PriorMissionsSection officer={data} onChanged={reload} self />
+          {auth.can('personalData.exportOwn') ? (
+            <PersonalDataSection officerId={data.id} self />
+          ) : null}
         </>
       ) : null}
     </>

@@ -11,6 +11,7 @@ import { useSuccessNotice } from '../../lib/forms.ts';
 import { useApi, useLang, usePageTitle } from '../../lib/hooks.ts';
 import { useCodeList } from '../../lib/reference.ts';
 import { NotFoundPage } from '../not-found/NotFoundPage.tsx';
+import { PersonalDataSection } from '../privacy/PersonalDataSection.tsx';
 import { ContactSection } from './ContactSection.tsx';
 import { OfficerForm } from './OfficerForm.tsx';
 import { PriorMissionsSection } from './PriorMissionsSection.tsx';
@@ -76,6 +77,7 @@ function OfficerView({ id }: { id: string }) {
       <ContactSection officer={data} onChanged={reload} />
       <QualificationsSection officer={data} onChanged={reload} />
       <PriorMissionsSection officer={data} onChanged={reload} />
+      {auth.can('personalData.export') ? <PersonalDataSection officerId={data.id} /> : null}
       {auth.can('training.read') ? (
         <section aria-labelledby="officer-training">
           <h2 id="officer-training">{t('detail.trainingHeading')}</h2>

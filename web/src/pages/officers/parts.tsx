@@ -2,6 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth.tsx';
+import { i18n } from '../../i18n.ts';
 import {
   sensitiveKinds,
   type Agency,
@@ -19,8 +20,14 @@ export const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 /** "Given Family". */
 export function officerName(o: { givenName: string; familyName: string }): string {
+  // The retention replaced an anonymised officer's names by a neutral placeholder.
+  if (o.givenName === ANONYMISED && o.familyName === ANONYMISED)
+    return i18n.t('privacy:anonymised.name');
   return `${o.givenName} ${o.familyName}`;
 }
+
+/** What the retention writes instead of a name (src/modules/privacy/rules.ts PLACEHOLDER_NAME). */
+const ANONYMISED = '—';
 
 /** Security clearance levels as the program records them (import column security_clearance_level). */
 export const clearanceLevels = ['reliability', 'enhanced_reliability', 'secret', 'top_secret'];

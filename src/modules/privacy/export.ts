@@ -68,6 +68,7 @@ export const notAboutTheOfficer: Record<string, string> = {
   requests: 'created_by: program staff',
   request_documents: 'uploaded_by: program staff',
   un_contribution_imports: 'imported_by: program staff',
+  program_settings: 'changed_by: the program administrator who changed a setting',
   check_in_alerts:
     'escalation state of a missed check-in (due time and step): no personal data beyond the check-ins exported',
 };

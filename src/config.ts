@@ -7,6 +7,7 @@ import {
   type EscalationDelays,
 } from './modules/checkins/rules.ts';
 import { decisionRules, type DecisionRule } from './modules/decisions/rules.ts';
+import { roles, type Role } from './modules/users/schema.ts';
 import { parseTargetSteps, type TargetStep } from './modules/statistics/targets.ts';
 
 /** Runtime configuration, read once from the environment (the stable contract in the README). */
@@ -67,6 +68,35 @@ export interface Config {
   noticeReminderHours: number;
   /** When the notice reminders run, as cron in UTC (NOTICE_REMINDER_CRON). */
   noticeReminderCron: string;
+  /** Roles that must sign in with a second factor (MFA_REQUIRED_ROLES, comma-separated; `none` for none). */
+  mfaRequiredRoles: Role[];
+  /** A sensitive change needs a sign-in or re-authentication this recent, in minutes (REAUTH_MINUTES). */
+  reauthMinutes: number;
+  /** 32 bytes in base64 (SECRET_KEY): encrypts second-factor secrets at rest. */
+  secretKey: string | undefined;
+}
+
+export const defaultMfaRequiredRoles: Role[] = [
+  'program_admin',
+  'program_officer',
+  'decision_partner',
+  'auditor',
+];
+
+/** MFA_REQUIRED_ROLES: unset gives the default; `none` (or empty) gives none. */
+export function mfaRolesFrom(
+  value: string | undefined,
+  fallback = defaultMfaRequiredRoles,
+): Role[] {
+  if (value === undefined) return fallback;
+  const names = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v && v !== 'none');
+  for (const name of names)
+    if (!(roles as readonly string[]).includes(name))
+      throw new Error(`MFA_REQUIRED_ROLES: unknown role "${name}" (roles: ${roles.join(', ')})`);
+  return names as Role[];
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -161,5 +191,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dutyOfficerPhone: env.DUTY_OFFICER_PHONE || undefined,
     noticeReminderHours: intFrom(env.NOTICE_REMINDER_HOURS, 48, 'NOTICE_REMINDER_HOURS'),
     noticeReminderCron: env.NOTICE_REMINDER_CRON || '30 * * * *',
+    mfaRequiredRoles: mfaRolesFrom(env.MFA_REQUIRED_ROLES),
+    reauthMinutes: intFrom(env.REAUTH_MINUTES, 10, 'REAUTH_MINUTES'),
+    secretKey: env.SECRET_KEY || undefined,
   };
 }

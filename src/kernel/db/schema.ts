@@ -18,3 +18,4 @@ export * from '../../modules/notices/schema.ts';
 export * from '../../modules/uncontributions/schema.ts';
 export * from '../../modules/pasttours/schema.ts';
 export * from '../imports/schema.ts';
+export * from '../../modules/account/schema.ts';

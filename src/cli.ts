@@ -91,6 +91,8 @@ program
   .action(async (opts: { demo?: boolean }) => {
     const started = performance.now();
     const config = loadConfig();
+    // The demo's logins are demo-only: no second factor is required unless MFA_REQUIRED_ROLES says so.
+    if (opts.demo && process.env.MFA_REQUIRED_ROLES === undefined) config.mfaRequiredRoles = [];
     const { buildApp } = await import('./server.ts');
     const database = await open(config);
     let logins: Awaited<ReturnType<typeof seedDemo>> = [];
@@ -123,6 +125,11 @@ program
       for (const l of logins)
         console.log(`  ${l.role.padEnd(22)} ${l.email}${l.scope ? `  (${l.scope})` : ''}`);
     }
+    console.log(
+      config.mfaRequiredRoles.length
+        ? `second factor required for: ${config.mfaRequiredRoles.join(', ')} (MFA_REQUIRED_ROLES)`
+        : 'second factor: required for no role (demo default; set MFA_REQUIRED_ROLES to require it)',
+    );
     console.log(`\nAPI reference: ${shown}/api/docs`);
     let stopping = false;
     const stop = async (signal: string) => {

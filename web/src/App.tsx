@@ -8,6 +8,7 @@ import { isLang } from './lib/lang.ts';
 import { Layout } from './Layout.tsx';
 import { useLang } from './lib/hooks.ts';
 import { AccountPage } from './pages/account/AccountPage.tsx';
+import { SecondFactorPage } from './pages/account/SecondFactorPage.tsx';
 import { AgenciesPage } from './pages/agencies/AgenciesPage.tsx';
 import { AgencyPage } from './pages/agencies/AgencyPage.tsx';
 import { ApplicationPage } from './pages/calls/ApplicationPage.tsx';
@@ -101,6 +102,8 @@ export function App() {
             <Route path="statistics" element={<StatisticsPage />} />
             <Route path="dashboard" element={protectedPage(<DashboardPage />)} />
             <Route path="account" element={protectedPage(<AccountPage />)} />
+            {/* Not protectedPage: it also serves a sign-in that must enrol first (it checks itself). */}
+            <Route path="account/second-factor" element={<SecondFactorPage />} />
             <Route path="agencies" element={protectedPage(<AgenciesPage />)} />
             <Route path="agencies/:id" element={protectedPage(<AgencyPage />)} />
             <Route path="officers" element={protectedPage(<OfficersPage />)} />

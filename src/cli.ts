@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { loadConfig, type Config } from './config.ts';
+import { loadConfig, servedMfaRoles, type Config } from './config.ts';
 import { openDatabase, type Database } from './kernel/db/client.ts';
 import { verifyAuditChain, type AuditContext } from './kernel/audit/audit.ts';
 import { AppError } from './kernel/errors.ts';
@@ -91,8 +91,13 @@ program
   .action(async (opts: { demo?: boolean }) => {
     const started = performance.now();
     const config = loadConfig();
-    // The demo's logins are demo-only: no second factor is required unless MFA_REQUIRED_ROLES says so.
-    if (opts.demo && process.env.MFA_REQUIRED_ROLES === undefined) config.mfaRequiredRoles = [];
+    // Production requires a second factor of the four staff roles; the demo's logins are demo-only,
+    // so there none is required unless MFA_REQUIRED_ROLES says so.
+    config.mfaRequiredRoles = servedMfaRoles(process.env, opts.demo === true);
+    if (config.databaseUrl && !config.secretKey && config.mfaRequiredRoles.length)
+      console.warn(
+        'SECRET_KEY is not set: second factors cannot be enrolled or checked on PostgreSQL (see README).',
+      );
     const { buildApp } = await import('./server.ts');
     const database = await open(config);
     let logins: Awaited<ReturnType<typeof seedDemo>> = [];

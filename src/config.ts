@@ -68,7 +68,11 @@ export interface Config {
   noticeReminderHours: number;
   /** When the notice reminders run, as cron in UTC (NOTICE_REMINDER_CRON). */
   noticeReminderCron: string;
-  /** Roles that must sign in with a second factor (MFA_REQUIRED_ROLES, comma-separated; `none` for none). */
+  /**
+   * Roles that must sign in with a second factor (MFA_REQUIRED_ROLES, comma-separated; `none` for
+   * none). Unset, loadConfig (tests, tools) requires none; `peaceops serve` applies the production
+   * default (`servedMfaRoles`), and `serve --demo` none.
+   */
   mfaRequiredRoles: Role[];
   /** A sensitive change needs a sign-in or re-authentication this recent, in minutes (REAUTH_MINUTES). */
   reauthMinutes: number;
@@ -117,6 +121,11 @@ function ruleFrom(value: string | undefined): DecisionRule {
   if (!value) return 'unanimous';
   if ((decisionRules as readonly string[]).includes(value)) return value as DecisionRule;
   throw new Error(`DECISION_RULE must be one of ${decisionRules.join(', ')}, got "${value}"`);
+}
+
+/** The served application's roles that require a second factor: the four by default, none for the demo. */
+export function servedMfaRoles(env: NodeJS.ProcessEnv, demo: boolean): Role[] {
+  return mfaRolesFrom(env.MFA_REQUIRED_ROLES, demo ? [] : defaultMfaRequiredRoles);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -191,7 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dutyOfficerPhone: env.DUTY_OFFICER_PHONE || undefined,
     noticeReminderHours: intFrom(env.NOTICE_REMINDER_HOURS, 48, 'NOTICE_REMINDER_HOURS'),
     noticeReminderCron: env.NOTICE_REMINDER_CRON || '30 * * * *',
-    mfaRequiredRoles: mfaRolesFrom(env.MFA_REQUIRED_ROLES),
+    mfaRequiredRoles: mfaRolesFrom(env.MFA_REQUIRED_ROLES, []),
     reauthMinutes: intFrom(env.REAUTH_MINUTES, 10, 'REAUTH_MINUTES'),
     secretKey: env.SECRET_KEY || undefined,
   };

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { loadConfig, mfaRolesFrom, servedMfaRoles } from '../../config.ts';
 import { describe, expect, it } from 'vitest';
 import { TOTP, Secret } from 'otpauth';
 import { recentlyAuthenticated, sessionStateFor } from './sessions.ts';
@@ -107,5 +108,21 @@ describe('secrets at rest', () => {
     parts[3] = Buffer.from('x').toString('base64url');
     expect(() => open(key, parts.join('.'))).toThrow();
     expect(() => parseSecretKey(randomBytes(16).toString('base64'))).toThrow(/32 bytes/);
+  });
+});
+
+describe('MFA_REQUIRED_ROLES', () => {
+  it('requires the four staff roles when served, none for the demo, tests or `none`', () => {
+    expect(servedMfaRoles({}, false)).toEqual([
+      'program_admin',
+      'program_officer',
+      'decision_partner',
+      'auditor',
+    ]);
+    expect(servedMfaRoles({}, true)).toEqual([]);
+    expect(servedMfaRoles({ MFA_REQUIRED_ROLES: 'auditor' }, true)).toEqual(['auditor']);
+    expect(servedMfaRoles({ MFA_REQUIRED_ROLES: 'none' }, false)).toEqual([]);
+    expect(loadConfig({}).mfaRequiredRoles).toEqual([]);
+    expect(() => mfaRolesFrom('admin', [])).toThrow(/unknown role/);
   });
 });

@@ -248,7 +248,12 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/session/reauthenticate',
     {
-      config: { action: 'signed_in', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      // An enrolment session too: enrolling needs a recent authentication.
+      config: {
+        action: 'signed_in',
+        sessionStates: ['enrolment'],
+        rateLimit: { max: 10, timeWindow: '1 minute' },
+      },
       schema: {
         summary: 'Confirm who I am before a sensitive change',
         description:

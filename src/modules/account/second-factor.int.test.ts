@@ -216,6 +216,13 @@ describeDb('second factor (TOTP) and re-authentication', () => {
     expect((await c.request('GET', '/api/v1/me')).statusCode).toBe(401);
     expect((await c.request('GET', '/api/v1/agencies')).statusCode).toBe(401);
     expect((await c.request('GET', '/api/v1/me/second-factor')).json().required).toBe(true);
+    // Too slow to enrol: the password again, still within the enrolment session.
+    t.clock.advance(11 * 60_000);
+    expect((await c.request('POST', '/api/v1/me/second-factor')).statusCode).toBe(403);
+    expect(
+      (await c.request('POST', '/api/v1/session/reauthenticate', { password: PASSWORD }))
+        .statusCode,
+    ).toBe(204);
     const { secret } = await enrol(c);
     expect((await c.request('GET', '/api/v1/me')).statusCode).toBe(200);
     const removed = await c.request('DELETE', '/api/v1/me/second-factor');

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { loadConfig, type Config } from './config.ts';
+import { loadConfig, servedMfaRoles, type Config } from './config.ts';
 import { openDatabase, type Database } from './kernel/db/client.ts';
 import { verifyAuditChain, type AuditContext } from './kernel/audit/audit.ts';
 import { AppError } from './kernel/errors.ts';
@@ -92,6 +92,13 @@ program
   .action(async (opts: { demo?: boolean }) => {
     const started = performance.now();
     const config = loadConfig();
+    // Production requires a second factor of the four staff roles; the demo's logins are demo-only,
+    // so there none is required unless MFA_REQUIRED_ROLES says so.
+    config.mfaRequiredRoles = servedMfaRoles(process.env, opts.demo === true);
+    if (config.databaseUrl && !config.secretKey && config.mfaRequiredRoles.length)
+      console.warn(
+        'SECRET_KEY is not set: second factors cannot be enrolled or checked on PostgreSQL (see README).',
+      );
     const { buildApp } = await import('./server.ts');
     const database = await open(config);
     let logins: Awaited<ReturnType<typeof seedDemo>> = [];
@@ -124,6 +131,11 @@ program
       for (const l of logins)
         console.log(`  ${l.role.padEnd(22)} ${l.email}${l.scope ? `  (${l.scope})` : ''}`);
     }
+    console.log(
+      config.mfaRequiredRoles.length
+        ? `second factor required for: ${config.mfaRequiredRoles.join(', ')} (MFA_REQUIRED_ROLES)`
+        : 'second factor: required for no role (demo default; set MFA_REQUIRED_ROLES to require it)',
+    );
     console.log(`\nAPI reference: ${shown}/api/docs`);
     let stopping = false;
     const stop = async (signal: string) => {

@@ -8,6 +8,7 @@ import {
   type EscalationDelays,
 } from './modules/checkins/rules.ts';
 import { decisionRules, type DecisionRule } from './modules/decisions/rules.ts';
+import { roles, type Role } from './modules/users/schema.ts';
 import { parseTargetSteps, type TargetStep } from './modules/statistics/targets.ts';
 
 /** Runtime configuration, read once from the environment (the stable contract in the README). */
@@ -74,6 +75,16 @@ export interface Config {
   retentionYears: number;
   /** When the retention runs, as cron in UTC (RETENTION_CRON). */
   retentionCron: string;
+  /**
+   * Roles that must sign in with a second factor (MFA_REQUIRED_ROLES, comma-separated; `none` for
+   * none). Unset, loadConfig (tests, tools) requires none; `peaceops serve` applies the production
+   * default (`servedMfaRoles`), and `serve --demo` none.
+   */
+  mfaRequiredRoles: Role[];
+  /** A sensitive change needs a sign-in or re-authentication this recent, in minutes (REAUTH_MINUTES). */
+  reauthMinutes: number;
+  /** 32 bytes in base64 (SECRET_KEY): encrypts second-factor secrets at rest. */
+  secretKey: string | undefined;
 }
 
 export interface OidcConfig {
@@ -112,6 +123,29 @@ function oidcFrom(env: NodeJS.ProcessEnv, appUrl: string): OidcConfig | null {
   };
 }
 
+export const defaultMfaRequiredRoles: Role[] = [
+  'program_admin',
+  'program_officer',
+  'decision_partner',
+  'auditor',
+];
+
+/** MFA_REQUIRED_ROLES: unset gives the default; `none` (or empty) gives none. */
+export function mfaRolesFrom(
+  value: string | undefined,
+  fallback = defaultMfaRequiredRoles,
+): Role[] {
+  if (value === undefined) return fallback;
+  const names = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v && v !== 'none');
+  for (const name of names)
+    if (!(roles as readonly string[]).includes(name))
+      throw new Error(`MFA_REQUIRED_ROLES: unknown role "${name}" (roles: ${roles.join(', ')})`);
+  return names as Role[];
+}
+
 function intFrom(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -130,6 +164,11 @@ function ruleFrom(value: string | undefined): DecisionRule {
   if (!value) return 'unanimous';
   if ((decisionRules as readonly string[]).includes(value)) return value as DecisionRule;
   throw new Error(`DECISION_RULE must be one of ${decisionRules.join(', ')}, got "${value}"`);
+}
+
+/** The served application's roles that require a second factor: the four by default, none for the demo. */
+export function servedMfaRoles(env: NodeJS.ProcessEnv, demo: boolean): Role[] {
+  return mfaRolesFrom(env.MFA_REQUIRED_ROLES, demo ? [] : defaultMfaRequiredRoles);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -208,5 +247,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oidc: oidcFrom(env, appUrl),
     retentionYears: retentionYearsFrom(env.RETENTION_YEARS),
     retentionCron: env.RETENTION_CRON || '0 3 * * 0',
+    mfaRequiredRoles: mfaRolesFrom(env.MFA_REQUIRED_ROLES, []),
+    reauthMinutes: intFrom(env.REAUTH_MINUTES, 10, 'REAUTH_MINUTES'),
+    secretKey: env.SECRET_KEY || undefined,
   };
 }

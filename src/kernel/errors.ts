@@ -20,6 +20,9 @@ export const errorStatus = {
   oidc_no_account: 401,
   oidc_email_unverified: 401,
   password_incorrect: 403,
+  reauthentication_required: 403,
+  second_factor_invalid: 400,
+  second_factor_code_required: 400,
   csrf_invalid: 403,
   forbidden: 403,
   not_found: 404,
@@ -62,6 +65,9 @@ export const errorStatus = {
   tour_report_submitted: 409,
   debrief_not_open: 409,
   history_exists: 409,
+  second_factor_exists: 409,
+  second_factor_not_enrolled: 409,
+  second_factor_required: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   document_type_refused: 415,
@@ -70,6 +76,7 @@ export const errorStatus = {
   internal: 500,
   unavailable: 503,
   oidc_unavailable: 503,
+  second_factor_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -249,4 +249,9 @@ describe('policy registry', () => {
       'program_officer',
     ]);
   });
+
+  it('lets every role manage its own second factor and e-mail address', () => {
+    for (const action of ['account.second_factor', 'account.change_email'] as const)
+      expect(roles.filter((r) => can(actor(r), action))).toEqual([...roles]);
+  });
 });

@@ -117,6 +117,9 @@ function ownOfficer(actor: Actor, officer: ScopedRecord): boolean {
 }
 
 export const policies = {
+  // One's own account: the second factor and the e-mail address (re-authentication checked too).
+  'account.second_factor': { roles: everyone },
+  'account.change_email': { roles: everyone },
   // Reference data: bilingual names every signed-in user needs.
   'reference.read': { roles: everyone },
 

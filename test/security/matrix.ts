@@ -193,6 +193,30 @@ export const matrix: Record<string, MatrixEntry> = {
     body: () => ({ currentPassword: PASSWORD, newPassword: PASSWORD }),
     expect: signedIn(400),
   },
+  // The second factor: an active session has no second step to take (409); a bad first code
+  // (400) and "no active factor" (409) prove the caller got past authorization.
+  'POST /api/v1/session/second-factor': {
+    body: () => ({ code: '000000' }),
+    expect: signedIn(409),
+  },
+  'POST /api/v1/session/reauthenticate': {
+    body: () => ({ password: PASSWORD }),
+    expect: signedIn(204),
+  },
+  'GET /api/v1/me/second-factor': { expect: signedIn(200) },
+  'POST /api/v1/me/second-factor': { expect: signedIn(200) },
+  'POST /api/v1/me/second-factor/confirm': {
+    body: () => ({ code: '000000' }),
+    expect: signedIn(400),
+  },
+  // Cancels the enrolment the POST above started (not confirmed: removing it is allowed).
+  'DELETE /api/v1/me/second-factor': { expect: signedIn(204) },
+  'POST /api/v1/me/second-factor/recovery-codes': { expect: signedIn(409) },
+  // The same address again: nothing changes (204), after the policy and re-authentication checks.
+  'PUT /api/v1/me/email': {
+    body: (t, s) => ({ email: t.users[s === 'anonymous' ? 'officer' : s]!.email }),
+    expect: signedIn(204),
+  },
   'GET /api/v1/reference/organizations': { expect: signedIn(200) },
   'GET /api/v1/reference/countries': { expect: signedIn(200) },
   'GET /api/v1/reference/mission-roles': { expect: signedIn(200) },

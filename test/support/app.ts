@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.ts';
@@ -101,7 +102,14 @@ export async function startTestApp(
   const database = await freshDatabase();
   if (dbKind === 'postgres') await seedReferenceData(database.db);
   const clock = fakeClock(new Date());
-  const config = { ...loadConfig({}), loginRateLimit: 1000, ...overrides };
+  // No role requires a second factor unless a test says so; secrets sealed under a throwaway key.
+  const config = {
+    ...loadConfig({}),
+    loginRateLimit: 1000,
+    mfaRequiredRoles: [],
+    secretKey: randomBytes(32).toString('base64'),
+    ...overrides,
+  };
   const ctx = { actorId: null, actorRole: 'test', requestId: null, now: clock.now() };
   const users: TestApp['users'] = {};
   for (const a of fixtureAccounts) {

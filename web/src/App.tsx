@@ -14,6 +14,7 @@ import {
   ReferenceRecordPage,
 } from './pages/admin/ReferenceAdminPage.tsx';
 import { SettingsPage } from './pages/admin/SettingsPage.tsx';
+import { SecondFactorPage } from './pages/account/SecondFactorPage.tsx';
 import { AgenciesPage } from './pages/agencies/AgenciesPage.tsx';
 import { AgencyPage } from './pages/agencies/AgencyPage.tsx';
 import { ApplicationPage } from './pages/calls/ApplicationPage.tsx';
@@ -117,6 +118,8 @@ export function App() {
               element={protectedPage(<ReferenceRecordPage />)}
             />
             <Route path="admin/settings" element={protectedPage(<SettingsPage />)} />
+            {/* Not protectedPage: it also serves a sign-in that must enrol first (it checks itself). */}
+            <Route path="account/second-factor" element={<SecondFactorPage />} />
             <Route path="agencies" element={protectedPage(<AgenciesPage />)} />
             <Route path="agencies/:id" element={protectedPage(<AgencyPage />)} />
             <Route path="officers" element={protectedPage(<OfficersPage />)} />

@@ -5,9 +5,11 @@ import type { Actor } from '../auth/actor.ts';
 import {
   CSRF_HEADER,
   SESSION_COOKIE,
+  recentlyAuthenticated,
   resolveSession,
   type ResolvedSession,
 } from '../auth/sessions.ts';
+import type { SessionState } from '../../modules/users/schema.ts';
 import { writeAudit, type AuditContext } from '../audit/audit.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
@@ -42,6 +44,11 @@ declare module 'fastify' {
     action?: Action | 'public' | 'signed_in';
     /** false: route accepts unsafe methods without a CSRF token (sign-in only). */
     csrf?: boolean;
+    /**
+     * Pending session states this route also serves (the second sign-in step, enrolment, sign
+     * out). Every other route sees a pending session as no session at all (401).
+     */
+    sessionStates?: SessionState[];
   }
 }
 
@@ -83,6 +90,15 @@ export function registerRequestContext(app: FastifyInstance) {
         idleMinutes: config.sessionIdleMinutes,
         absoluteHours: config.sessionAbsoluteHours,
       });
+      // A session waiting for its second factor (or an enrolment) reaches only the routes made
+      // for that step: everywhere else it is as if signed out.
+      const state = request.session?.state;
+      if (
+        state &&
+        state !== 'active' &&
+        !request.routeOptions.config?.sessionStates?.includes(state)
+      )
+        request.session = null;
     }
 
     // Authentication before validation: a signed-out caller learns nothing about a route's input.
@@ -166,6 +182,19 @@ async function auditDenied(
 export function requireActor(request: FastifyRequest): Actor {
   if (!request.session) throw new AppError('unauthenticated');
   return request.session.actor;
+}
+
+/**
+ * Sensitive changes (second factor, password, e-mail, administration): 403
+ * `reauthentication_required` unless the session signed in or re-authenticated within
+ * REAUTH_MINUTES (POST /api/v1/session/reauthenticate).
+ */
+export function requireRecentAuthentication(app: FastifyInstance, request: FastifyRequest): void {
+  const session = request.session;
+  if (!session) throw new AppError('unauthenticated');
+  const { clock, config } = app.ctx;
+  if (!recentlyAuthenticated(session.authenticatedAt, clock.now(), config.reauthMinutes))
+    throw new AppError('reauthentication_required', { minutes: config.reauthMinutes });
 }
 
 /**

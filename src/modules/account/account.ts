@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../kernel/db/client.ts';
+import type { Db, Tx } from '../../kernel/db/client.ts';
 import { writeAudit, type AuditContext } from '../../kernel/audit/audit.ts';
 import { actorOf, type Actor } from '../../kernel/auth/actor.ts';
 import {
@@ -8,9 +8,9 @@ import {
   hashPassword,
   verifyPassword,
 } from '../../kernel/auth/password.ts';
-import { endSession, startSession, type SessionPolicy } from '../../kernel/auth/sessions.ts';
+import { beginSession, endSession, type SessionPolicy } from '../../kernel/auth/sessions.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { sessions, users } from '../users/schema.ts';
+import { sessions, users, type Role, type SessionState } from '../users/schema.ts';
 
 export interface LockoutPolicy {
   maxFailures: number;
@@ -26,8 +26,8 @@ export async function signIn(
   db: Db,
   ctx: AuditContext,
   input: { email: string; password: string },
-  policies: { session: SessionPolicy; lockout: LockoutPolicy },
-): Promise<{ actor: Actor; cookieToken: string; csrfToken: string }> {
+  policies: { session: SessionPolicy; lockout: LockoutPolicy; mfaRequiredRoles: readonly Role[] },
+): Promise<{ actor: Actor; cookieToken: string; csrfToken: string; state: SessionState }> {
   const [user] = await db
     .select()
     .from(users)
@@ -61,27 +61,7 @@ export async function signIn(
   if (!passwordOk || user.disabledAt) {
     await db.transaction(async (tx) => {
       if (!passwordOk) {
-        // Counted atomically in SQL, so concurrent guesses cannot slip past the lockout.
-        const lockAt = new Date(now.getTime() + policies.lockout.lockMinutes * 60_000);
-        const reached = sql`${users.failedLoginCount} + 1 >= ${policies.lockout.maxFailures}`;
-        const [after] = await tx
-          .update(users)
-          .set({
-            failedLoginCount: sql`case when ${reached} then 0 else ${users.failedLoginCount} + 1 end`,
-            lockedUntil: sql`case when ${reached} then ${lockAt.toISOString()}::timestamptz else null end`,
-          })
-          .where(eq(users.id, user.id))
-          .returning({ lockedUntil: users.lockedUntil });
-        const locked = after?.lockedUntil ?? null;
-        await writeAudit(tx, userCtx, {
-          action: locked ? 'user.lock' : 'session.create',
-          recordType: 'user',
-          recordId: user.id,
-          outcome: locked ? 'ok' : 'denied',
-          changes: locked
-            ? { lockedUntil: [null, locked.toISOString()] }
-            : { reason: [null, 'wrong_password'] },
-        });
+        await countFailure(tx, userCtx, user.id, policies.lockout, 'wrong_password');
       } else {
         await writeAudit(tx, userCtx, {
           action: 'session.create',
@@ -95,20 +75,60 @@ export async function signIn(
     throw new AppError('invalid_credentials');
   }
   return db.transaction(async (tx) => {
-    if (user.failedLoginCount > 0 || user.lockedUntil) {
+    const started = await beginSession(
+      tx,
+      user,
+      now,
+      { ...policies.session, mfaRequiredRoles: policies.mfaRequiredRoles },
+      { secondFactorSatisfied: false },
+    );
+    // A pending session has not signed in yet: the failures count on until the code is right.
+    if (started.state !== 'second_factor' && (user.failedLoginCount > 0 || user.lockedUntil)) {
       await tx
         .update(users)
         .set({ failedLoginCount: 0, lockedUntil: null })
         .where(eq(users.id, user.id));
     }
-    const started = await startSession(tx, user.id, now, policies.session);
     await writeAudit(tx, userCtx, {
       action: 'session.create',
       recordType: 'user',
       recordId: user.id,
+      ...(started.state === 'active' ? {} : { changes: { state: [null, started.state] } }),
     });
     return { actor: actorOf(user), ...started };
   });
+}
+
+/**
+ * One more failed proof (password or second-factor code) toward the lockout, counted atomically
+ * in SQL so concurrent guesses cannot slip past it. Returns whether the account is now locked.
+ */
+export async function countFailure(
+  tx: Tx,
+  ctx: AuditContext,
+  userId: string,
+  lockout: LockoutPolicy,
+  reason: string,
+): Promise<boolean> {
+  const lockAt = new Date(ctx.now.getTime() + lockout.lockMinutes * 60_000);
+  const reached = sql`${users.failedLoginCount} + 1 >= ${lockout.maxFailures}`;
+  const [after] = await tx
+    .update(users)
+    .set({
+      failedLoginCount: sql`case when ${reached} then 0 else ${users.failedLoginCount} + 1 end`,
+      lockedUntil: sql`case when ${reached} then ${lockAt.toISOString()}::timestamptz else null end`,
+    })
+    .where(eq(users.id, userId))
+    .returning({ lockedUntil: users.lockedUntil });
+  const locked = after?.lockedUntil ?? null;
+  await writeAudit(tx, ctx, {
+    action: locked ? 'user.lock' : 'session.create',
+    recordType: 'user',
+    recordId: userId,
+    outcome: locked ? 'ok' : 'denied',
+    changes: locked ? { lockedUntil: [null, locked.toISOString()] } : { reason: [null, reason] },
+  });
+  return !!locked;
 }
 
 export async function signOut(db: Db, ctx: AuditContext, sessionId: string, actor: Actor) {

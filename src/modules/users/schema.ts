@@ -77,6 +77,9 @@ export const users = pgTable(
   ],
 );
 
+export const sessionStates = ['active', 'second_factor', 'enrolment'] as const;
+export type SessionState = (typeof sessionStates)[number];
+
 /** Server-side sessions. The cookie carries a random token; only its SHA-256 is stored. */
 export const sessions = pgTable(
   'sessions',
@@ -89,6 +92,13 @@ export const sessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** active; second_factor: the password was right, a code is awaited; enrolment: must enrol first. */
+    state: text('state', { enum: sessionStates }).notNull().default('active'),
+    /** When the user last proved who they are in this session (sign-in or re-authentication). */
+    authenticatedAt: timestamp('authenticated_at', { withTimezone: true }),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [
+    index('sessions_user_idx').on(t.userId),
+    check('sessions_state_ck', sql`${t.state} in ('active','second_factor','enrolment')`),
+  ],
 );

@@ -45,6 +45,29 @@ export interface SignInMethods {
   oidc: { label: { en: string; fr: string } } | null;
 }
 
+/** POST /api/v1/session for an account that must still give a code, or enrol a second factor. */
+export interface PendingSignIn {
+  secondFactor: 'required' | 'enrolment_required';
+  user: null;
+  csrfToken: string;
+  abilities: [];
+}
+
+/** GET /api/v1/me/second-factor */
+export interface SecondFactorStatus {
+  enabled: boolean;
+  enabledAt: string | null;
+  required: boolean;
+  recoveryCodesLeft: number;
+}
+
+/** POST /api/v1/me/second-factor */
+export interface SecondFactorEnrolment {
+  otpauthUri: string;
+  secret: string;
+  qrCode: string;
+}
+
 export interface Agency {
   id: string;
   code: string;

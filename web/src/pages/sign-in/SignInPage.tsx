@@ -5,11 +5,18 @@ import { useAuth } from '../../auth.tsx';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { ApiError, api, type Me, type SignInMethods } from '../../lib/api.ts';
+import {
+  ApiError,
+  api,
+  setCsrfToken,
+  type Me,
+  type PendingSignIn,
+  type SignInMethods,
+} from '../../lib/api.ts';
 import { useLang, usePageTitle } from '../../lib/hooks.ts';
 import { safeNext } from '../../lib/lang.ts';
 
-type Field = 'email' | 'password';
+type Field = 'email' | 'password' | 'code';
 
 /** The codes the identity provider's callback may send back here (?error=), in errors.json. */
 const providerErrors = [
@@ -49,6 +56,10 @@ export function SignInPage() {
 
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // The second step, for an account with a second factor: a code, or a recovery code.
+  const [step, setStep] = useState<'password' | 'code'>('password');
+  const [recovery, setRecovery] = useState(false);
+  const [code, setCode] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -76,13 +87,28 @@ export function SignInPage() {
 
     setSubmitting(true);
     try {
-      const me = await api<Me>('/api/v1/session', {
+      const answer = await api<Me | PendingSignIn>('/api/v1/session', {
         method: 'POST',
         body: { email: email.trim(), password },
         lang,
         reportUnauthenticated: false,
       });
-      auth.signedIn(me);
+      if ('secondFactor' in answer) {
+        setCsrfToken(answer.csrfToken);
+        setSubmitting(false);
+        setPassword('');
+        setFieldErrors({});
+        setFormError(null);
+        if (answer.secondFactor === 'enrolment_required') {
+          navigate(`/${lang}/account/second-factor?next=${encodeURIComponent(next)}`, {
+            replace: true,
+          });
+          return;
+        }
+        setStep('code');
+        return;
+      }
+      auth.signedIn(answer);
       navigate(`/${lang}${next}`, { replace: true });
     } catch (error) {
       setSubmitting(false);
@@ -105,6 +131,44 @@ export function SignInPage() {
     }
   }
 
+  async function onCode(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting) return;
+    if (!code.trim())
+      return showErrors(
+        { code: t(recovery ? 'signIn.recoveryCodeRequired' : 'signIn.codeRequired') },
+        null,
+      );
+    setSubmitting(true);
+    try {
+      const me = await api<Me>('/api/v1/session/second-factor', {
+        method: 'POST',
+        body: recovery ? { recoveryCode: code.trim() } : { code: code.trim() },
+        lang,
+        reportUnauthenticated: false,
+      });
+      auth.signedIn(me);
+      navigate(`/${lang}${next}`, { replace: true });
+    } catch (error) {
+      setSubmitting(false);
+      setCode('');
+      if (error instanceof ApiError && error.code === 'second_factor_invalid')
+        return showErrors({ code: error.message }, null);
+      // Locked, or the pending session ended: start again from the password.
+      setStep('password');
+      setRecovery(false);
+      setCsrfToken(null);
+      showErrors(
+        {},
+        error instanceof ApiError
+          ? error.status === 401
+            ? t('signIn.codeExpired')
+            : error.message
+          : t('common:errors.unexpected'),
+      );
+    }
+  }
+
   if (auth.state.status === 'signedIn') {
     return (
       <>
@@ -118,11 +182,51 @@ export function SignInPage() {
   }
 
   const items: SummaryItem[] = [
-    ...(formError ? [{ fieldId: 'email', message: formError }] : []),
-    ...(['email', 'password'] as const).flatMap((f) =>
+    ...(formError ? [{ fieldId: step === 'code' ? 'code' : 'email', message: formError }] : []),
+    ...(['email', 'password', 'code'] as const).flatMap((f) =>
       fieldErrors[f] ? [{ fieldId: f, message: fieldErrors[f] }] : [],
     ),
   ];
+
+  if (step === 'code') {
+    return (
+      <>
+        <PageHeading>{t('signIn.codeTitle')}</PageHeading>
+        <ErrorSummary ref={summary} items={items} />
+        <p>{t(recovery ? 'signIn.recoveryIntro' : 'signIn.codeIntro')}</p>
+        <form className="form" noValidate onSubmit={onCode}>
+          <TextField
+            key={recovery ? 'recovery' : 'code'}
+            id="code"
+            label={t(recovery ? 'signIn.recoveryCode' : 'signIn.code')}
+            hint={t(recovery ? 'signIn.recoveryCodeHint' : 'signIn.codeHint')}
+            autoComplete={recovery ? 'off' : 'one-time-code'}
+            value={code}
+            onChange={setCode}
+            error={fieldErrors.code}
+            short={!recovery}
+            required
+          />
+          <button type="submit" className="button button--primary" aria-disabled={submitting}>
+            {submitting ? t('signIn.submitting') : t('signIn.codeSubmit')}
+          </button>
+        </form>
+        <p>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              setRecovery((r) => !r);
+              setCode('');
+              setFieldErrors({});
+            }}
+          >
+            {t(recovery ? 'signIn.useCode' : 'signIn.useRecoveryCode')}
+          </button>
+        </p>
+      </>
+    );
+  }
 
   return (
     <>

@@ -67,6 +67,10 @@ export interface Config {
   noticeReminderHours: number;
   /** When the notice reminders run, as cron in UTC (NOTICE_REMINDER_CRON). */
   noticeReminderCron: string;
+  /** Hours an invitation link stays valid (INVITATION_HOURS). */
+  invitationHours: number;
+  /** Hours a password reset link stays valid (PASSWORD_RESET_HOURS). */
+  passwordResetHours: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -161,5 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dutyOfficerPhone: env.DUTY_OFFICER_PHONE || undefined,
     noticeReminderHours: intFrom(env.NOTICE_REMINDER_HOURS, 48, 'NOTICE_REMINDER_HOURS'),
     noticeReminderCron: env.NOTICE_REMINDER_CRON || '30 * * * *',
+    invitationHours: intFrom(env.INVITATION_HOURS, 72, 'INVITATION_HOURS'),
+    passwordResetHours: intFrom(env.PASSWORD_RESET_HOURS, 24, 'PASSWORD_RESET_HOURS'),
   };
 }

@@ -876,6 +876,80 @@ export const matrix: Record<string, MatrixEntry> = {
     }),
     expect: only(['program_admin'], 201),
   },
+  // Account administration: only administrators get past authorization (a stale version, 409,
+  // or a missing account, 404, proves it without changing the fixture accounts).
+  'POST /api/v1/users/invitations': {
+    body: () => ({
+      email: `invited-${++created}@test.peaceops.ca`,
+      displayName: 'Invited account',
+      role: 'auditor',
+      locale: 'fr',
+    }),
+    expect: only(['program_admin'], 201),
+  },
+  'POST /api/v1/users/:id/invitation': {
+    kinds: { other: otherUser, missing },
+    body: () => ({ version: STALE }),
+    expect: only(['program_admin'], { other: 409, missing: 404 }),
+  },
+  'PATCH /api/v1/users/:id': {
+    kinds: { own: ownUser, other: otherUser, missing },
+    body: () => ({ role: 'auditor', version: STALE }),
+    expect: only(['program_admin'], { own: 409, other: 409, missing: 404 }),
+  },
+  'POST /api/v1/users/:id/disable': {
+    kinds: { own: ownUser, other: otherUser, missing },
+    body: () => ({ reason: 'matrix', version: STALE }),
+    expect: {
+      ...only(['program_admin'], 0),
+      program_admin: { own: 403, other: 409, missing: 404 },
+    },
+  },
+  'POST /api/v1/users/:id/enable': {
+    kinds: { own: ownUser, other: otherUser, missing },
+    body: () => ({ version: STALE }),
+    expect: {
+      ...only(['program_admin'], 0),
+      program_admin: { own: 403, other: 409, missing: 404 },
+    },
+  },
+  'POST /api/v1/users/:id/password-reset': {
+    kinds: { own: ownUser, other: otherUser, missing },
+    body: () => ({ version: STALE }),
+    expect: {
+      ...only(['program_admin'], 0),
+      program_admin: { own: 403, other: 409, missing: 404 },
+    },
+  },
+  'GET /api/v1/users/:id/sessions': {
+    kinds: { own: ownUser, other: otherUser, missing },
+    expect: only(['program_admin'], { own: 200, other: 200, missing: 404 }),
+  },
+  'DELETE /api/v1/users/:id/sessions': {
+    kinds: { missing },
+    expect: only(['program_admin'], { missing: 404 }),
+  },
+  'DELETE /api/v1/users/:id/sessions/:sessionId': {
+    kinds: {
+      other: (t, s) => ({ id: otherUser(t, s) as string, sessionId: 'no-such-session' }),
+      missing: () => ({ id: randomUUID(), sessionId: 'no-such-session' }),
+    },
+    expect: only(['program_admin'], { other: 404, missing: 404 }),
+  },
+  'GET /api/v1/me/sessions': { expect: signedIn(200) },
+  'DELETE /api/v1/me/sessions/:sessionId': {
+    kinds: { missing: () => ({ sessionId: 'no-such-session' }) },
+    expect: signedIn({ missing: 404 }),
+  },
+  // Public (like sign-in): an unknown link is refused the same way for everyone.
+  'POST /api/v1/invitations/accept': {
+    body: () => ({ token: 'no-such-token', password: 'a long and uncommon passphrase 7' }),
+    expect: Object.fromEntries(subjects.map((s) => [s, 400])) as Record<Subject, Expected>,
+  },
+  'POST /api/v1/password-reset': {
+    body: () => ({ token: 'no-such-token', password: 'a long and uncommon passphrase 7' }),
+    expect: Object.fromEntries(subjects.map((s) => [s, 400])) as Record<Subject, Expected>,
+  },
 };
 
 /**

@@ -36,6 +36,7 @@ export async function startSession(
   userId: string,
   now: Date,
   policy: SessionPolicy,
+  device: string | null = null,
 ): Promise<{ cookieToken: string; csrfToken: string }> {
   const cookieToken = token();
   const csrfToken = token();
@@ -46,6 +47,7 @@ export async function startSession(
     createdAt: now,
     lastSeenAt: now,
     expiresAt: new Date(now.getTime() + policy.absoluteHours * 3_600_000),
+    device,
   });
   return { cookieToken, csrfToken };
 }

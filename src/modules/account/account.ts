@@ -27,6 +27,7 @@ export async function signIn(
   ctx: AuditContext,
   input: { email: string; password: string },
   policies: { session: SessionPolicy; lockout: LockoutPolicy },
+  device: string | null = null,
 ): Promise<{ actor: Actor; cookieToken: string; csrfToken: string }> {
   const [user] = await db
     .select()
@@ -101,7 +102,7 @@ export async function signIn(
         .set({ failedLoginCount: 0, lockedUntil: null })
         .where(eq(users.id, user.id));
     }
-    const started = await startSession(tx, user.id, now, policies.session);
+    const started = await startSession(tx, user.id, now, policies.session, device);
     await writeAudit(tx, userCtx, {
       action: 'session.create',
       recordType: 'user',

@@ -6,6 +6,7 @@ import { auditContextOf, requireActor } from '../../kernel/http/context.ts';
 import { abilitiesOf } from '../../kernel/policies.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import { partners, roles } from '../users/schema.ts';
+import { deviceOf } from '../users/rules.ts';
 import { changePassword, signIn, signOut } from './account.ts';
 
 const me = z
@@ -81,6 +82,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
           },
           lockout: { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes },
         },
+        deviceOf(request.headers['user-agent']),
       );
       setSessionCookie(app, request, reply, cookieToken);
       return meOf(actor, csrfToken);

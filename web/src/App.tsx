@@ -8,6 +8,11 @@ import { isLang } from './lib/lang.ts';
 import { Layout } from './Layout.tsx';
 import { useLang } from './lib/hooks.ts';
 import { AccountPage } from './pages/account/AccountPage.tsx';
+import { SetPasswordPage } from './pages/account/SetPasswordPage.tsx';
+import { AdminPage } from './pages/admin/AdminPage.tsx';
+import { InviteUserPage } from './pages/admin/InviteUserPage.tsx';
+import { UserPage } from './pages/admin/UserPage.tsx';
+import { UsersPage } from './pages/admin/UsersPage.tsx';
 import { AgenciesPage } from './pages/agencies/AgenciesPage.tsx';
 import { AgencyPage } from './pages/agencies/AgencyPage.tsx';
 import { ApplicationPage } from './pages/calls/ApplicationPage.tsx';
@@ -145,6 +150,13 @@ export function App() {
             <Route path="notices/new" element={protectedPage(<NewNoticePage />)} />
             <Route path="notices/:id" element={protectedPage(<NoticePage />)} />
             <Route path="reports" element={protectedPage(<ReportsPage />)} />
+            <Route path="admin" element={protectedPage(<AdminPage />)} />
+            <Route path="admin/users" element={protectedPage(<UsersPage />)} />
+            <Route path="admin/users/new" element={protectedPage(<InviteUserPage />)} />
+            <Route path="admin/users/:id" element={protectedPage(<UserPage />)} />
+            {/* Public: an e-mailed link's token is in the URL fragment. */}
+            <Route path="invitation" element={<SetPasswordPage purpose="invitation" />} />
+            <Route path="reset-password" element={<SetPasswordPage purpose="reset" />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

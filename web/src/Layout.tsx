@@ -124,6 +124,9 @@ export function Layout() {
           {me && auth.can('statistics.dashboard')
             ? navLink(`/${lang}/dashboard`, t('nav.dashboard'))
             : null}
+          {me && auth.can('user.list') && auth.can('user.update')
+            ? navLink(`/${lang}/admin`, t('nav.admin'))
+            : null}
           {navLink(`/${lang}/statistics`, t('nav.statistics'))}
           {me ? navLink(`/${lang}/account`, t('nav.account')) : null}
           {auth.state.status === 'signedOut'

@@ -43,6 +43,7 @@ export const namespaces = [
   'uncontributions',
   'pasttours',
   'statistics',
+  'users',
 ] as const;
 
 export const i18n = i18next.createInstance();

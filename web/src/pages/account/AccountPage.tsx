@@ -8,6 +8,7 @@ import { ApiError, api, type Agency, type Mission, type User } from '../../lib/a
 import { nameIn } from '../../lib/format.ts';
 import { useApi, useLang, usePageTitle } from '../../lib/hooks.ts';
 import { roleLabel } from '../../lib/roles.ts';
+import { SessionsTable } from '../admin/SessionsTable.tsx';
 
 type Field = 'current' | 'new' | 'confirm';
 const fieldIds: Record<Field, string> = {
@@ -215,6 +216,7 @@ export function AccountPage() {
           </button>
         </form>
       </section>
+      <SessionsTable userId={null} headingId="your-sessions" heading={t('users:sessions.yours')} />
     </>
   );
 }

@@ -66,6 +66,8 @@ const missing: Resolver = () => randomUUID();
 const ownUser: Resolver = (t, s) => t.users[s === 'anonymous' ? 'program_admin' : s]!.id;
 const otherUser: Resolver = (t, s) =>
   t.users[s === 'program_officer' ? 'program_admin' : 'program_officer']!.id;
+/** The target of account administration routes: a fixture account no test signs in with. */
+const adminTarget: Resolver = (t) => t.users.partner_ps!.id;
 let created = 0;
 
 const decisionFileReaders: Subject[] = [
@@ -877,7 +879,8 @@ export const matrix: Record<string, MatrixEntry> = {
     expect: only(['program_admin'], 201),
   },
   // Account administration: only administrators get past authorization (a stale version, 409,
-  // or a missing account, 404, proves it without changing the fixture accounts).
+  // or a missing account, 404, proves it without changing the fixture accounts). Their target is
+  // an account nobody signs in with (the fuzzer reuses these targets with real versions).
   'POST /api/v1/users/invitations': {
     body: () => ({
       email: `invited-${++created}@test.peaceops.ca`,
@@ -888,17 +891,17 @@ export const matrix: Record<string, MatrixEntry> = {
     expect: only(['program_admin'], 201),
   },
   'POST /api/v1/users/:id/invitation': {
-    kinds: { other: otherUser, missing },
+    kinds: { other: adminTarget, missing },
     body: () => ({ version: STALE }),
     expect: only(['program_admin'], { other: 409, missing: 404 }),
   },
   'PATCH /api/v1/users/:id': {
-    kinds: { own: ownUser, other: otherUser, missing },
+    kinds: { own: ownUser, other: adminTarget, missing },
     body: () => ({ role: 'auditor', version: STALE }),
     expect: only(['program_admin'], { own: 409, other: 409, missing: 404 }),
   },
   'POST /api/v1/users/:id/disable': {
-    kinds: { own: ownUser, other: otherUser, missing },
+    kinds: { own: ownUser, other: adminTarget, missing },
     body: () => ({ reason: 'matrix', version: STALE }),
     expect: {
       ...only(['program_admin'], 0),
@@ -906,7 +909,7 @@ export const matrix: Record<string, MatrixEntry> = {
     },
   },
   'POST /api/v1/users/:id/enable': {
-    kinds: { own: ownUser, other: otherUser, missing },
+    kinds: { own: ownUser, other: adminTarget, missing },
     body: () => ({ version: STALE }),
     expect: {
       ...only(['program_admin'], 0),
@@ -914,7 +917,7 @@ export const matrix: Record<string, MatrixEntry> = {
     },
   },
   'POST /api/v1/users/:id/password-reset': {
-    kinds: { own: ownUser, other: otherUser, missing },
+    kinds: { own: ownUser, other: adminTarget, missing },
     body: () => ({ version: STALE }),
     expect: {
       ...only(['program_admin'], 0),
@@ -931,7 +934,7 @@ export const matrix: Record<string, MatrixEntry> = {
   },
   'DELETE /api/v1/users/:id/sessions/:sessionId': {
     kinds: {
-      other: (t, s) => ({ id: otherUser(t, s) as string, sessionId: 'no-such-session' }),
+      other: (t, s) => ({ id: adminTarget(t, s) as string, sessionId: 'no-such-session' }),
       missing: () => ({ id: randomUUID(), sessionId: 'no-such-session' }),
     },
     expect: only(['program_admin'], { other: 404, missing: 404 }),

@@ -11,9 +11,6 @@ import { useLang, usePageTitle } from '../../lib/hooks.ts';
 import type { AdminUser } from '../../lib/users.ts';
 import { AccessFields, accessBody, useScopeLists, type Access } from './AccessFields.tsx';
 
-/** Hours an invitation link works (INVITATION_HOURS); shown as the default. */
-const INVITATION_HOURS = 72;
-
 export function InviteUserPage() {
   const { t } = useTranslation('users');
   const lang = useLang();
@@ -70,7 +67,7 @@ export function InviteUserPage() {
   return (
     <>
       <PageHeading>{t('invite.title')}</PageHeading>
-      <p className="lead">{t('invite.intro', { hours: INVITATION_HOURS })}</p>
+      <p className="lead">{t('invite.intro')}</p>
       <ErrorSummary items={errors.items((p) => labels[p])} focusKey={errors.shown} />
       <form className="form" noValidate onSubmit={onSubmit}>
         <TextField

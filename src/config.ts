@@ -85,6 +85,10 @@ export interface Config {
   reauthMinutes: number;
   /** 32 bytes in base64 (SECRET_KEY): encrypts second-factor secrets at rest. */
   secretKey: string | undefined;
+  /** Hours an invitation link stays valid (INVITATION_HOURS). */
+  invitationHours: number;
+  /** Hours a password reset link stays valid (PASSWORD_RESET_HOURS). */
+  passwordResetHours: number;
 }
 
 export interface OidcConfig {
@@ -250,5 +254,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mfaRequiredRoles: mfaRolesFrom(env.MFA_REQUIRED_ROLES, []),
     reauthMinutes: intFrom(env.REAUTH_MINUTES, 10, 'REAUTH_MINUTES'),
     secretKey: env.SECRET_KEY || undefined,
+    invitationHours: intFrom(env.INVITATION_HOURS, 72, 'INVITATION_HOURS'),
+    passwordResetHours: intFrom(env.PASSWORD_RESET_HOURS, 24, 'PASSWORD_RESET_HOURS'),
   };
 }

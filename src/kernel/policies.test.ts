@@ -182,6 +182,22 @@ describe('policy registry', () => {
     expect(can(actor('auditor'), 'retention.preview')).toBe(false);
   });
 
+  it('keeps inviting, role and scope, disabling, resets and sessions to administrators', () => {
+    const admin = [
+      'user.invite',
+      'user.update',
+      'user.disable',
+      'user.resetPassword',
+      'user.session.list',
+      'user.session.delete',
+    ] as const;
+    for (const action of admin) {
+      expect(can(actor('program_admin'), action)).toBe(true);
+      for (const role of ['program_officer', 'auditor', 'officer', 'agency_coordinator'] as const)
+        expect(can(actor(role), action)).toBe(false);
+    }
+  });
+
   it('sends the client exactly the actions the role may attempt', () => {
     const abilities = abilitiesOf(actor('auditor'));
     expect(abilities).toContain('user.list' satisfies Action);

@@ -396,6 +396,14 @@ export const policies = {
       actor.role === 'program_admin' || actor.role === 'auditor' ? true : user.id === actor.id,
   },
   'user.create': { roles: ['program_admin'] },
+  // Account administration (invite, role and scope, disable, force a reset, sessions): only
+  // administrators, never on their own role, scope or status (users/rules.ts).
+  'user.invite': { roles: ['program_admin'] },
+  'user.update': { roles: ['program_admin'] },
+  'user.disable': { roles: ['program_admin'] },
+  'user.resetPassword': { roles: ['program_admin'] },
+  'user.session.list': { roles: ['program_admin'] },
+  'user.session.delete': { roles: ['program_admin'] },
 
   // Reports: aggregates computed from the records, for program staff, the decision partners and
   // auditors (never a person's record: each report counts).

@@ -71,6 +71,8 @@ const missing: Resolver = () => randomUUID();
 const ownUser: Resolver = (t, s) => t.users[s === 'anonymous' ? 'program_admin' : s]!.id;
 const otherUser: Resolver = (t, s) =>
   t.users[s === 'program_officer' ? 'program_admin' : 'program_officer']!.id;
+/** The target of account administration routes: a fixture account no test signs in with. */
+const adminTarget: Resolver = (t) => t.users.partner_ps!.id;
 let created = 0;
 
 const decisionFileReaders: Subject[] = [
@@ -979,6 +981,81 @@ export const matrix: Record<string, MatrixEntry> = {
   },
   'GET /api/v1/retention/preview': { expect: only(['program_admin'], 200) },
   'POST /api/v1/retention/run': { expect: only(['program_admin'], 200) },
+  // Account administration: only administrators get past authorization (a stale version, 409,
+  // or a missing account, 404, proves it without changing the fixture accounts). Their target is
+  // an account nobody signs in with (the fuzzer reuses these targets with real versions).
+  'POST /api/v1/users/invitations': {
+    body: () => ({
+      email: `invited-${++created}@test.peaceops.ca`,
+      displayName: 'Invited account',
+      role: 'auditor',
+      locale: 'fr',
+    }),
+    expect: only(['program_admin'], 201),
+  },
+  'POST /api/v1/users/:id/invitation': {
+    kinds: { other: adminTarget, missing },
+    body: () => ({ version: STALE }),
+    expect: only(['program_admin'], { other: 409, missing: 404 }),
+  },
+  'PATCH /api/v1/users/:id': {
+    kinds: { own: ownUser, other: adminTarget, missing },
+    body: () => ({ role: 'auditor', version: STALE }),
+    expect: only(['program_admin'], { own: 409, other: 409, missing: 404 }),
+  },
+  'POST /api/v1/users/:id/disable': {
+    kinds: { own: ownUser, other: adminTarget, missing },
+    body: () => ({ reason: 'matrix', version: STALE }),
+    expect: {
+      ...only(['program_admin'], 0),
+      program_admin: { own: 403, other: 409, missing: 404 },
+    },
+  },
+  'POST /api/v1/users/:id/enable': {
+    kinds: { own: ownUser, other: adminTarget, missing },
+    body: () => ({ version: STALE }),
+    expect: {
+      ...only(['program_admin'], 0),
+      program_admin: { own: 403, other: 409, missing: 404 },
+    },
+  },
+  'POST /api/v1/users/:id/password-reset': {
+    kinds: { own: ownUser, other: adminTarget, missing },
+    body: () => ({ version: STALE }),
+    expect: {
+      ...only(['program_admin'], 0),
+      program_admin: { own: 403, other: 409, missing: 404 },
+    },
+  },
+  'GET /api/v1/users/:id/sessions': {
+    kinds: { own: ownUser, other: otherUser, missing },
+    expect: only(['program_admin'], { own: 200, other: 200, missing: 404 }),
+  },
+  'DELETE /api/v1/users/:id/sessions': {
+    kinds: { missing },
+    expect: only(['program_admin'], { missing: 404 }),
+  },
+  'DELETE /api/v1/users/:id/sessions/:sessionId': {
+    kinds: {
+      other: (t, s) => ({ id: adminTarget(t, s) as string, sessionId: 'no-such-session' }),
+      missing: () => ({ id: randomUUID(), sessionId: 'no-such-session' }),
+    },
+    expect: only(['program_admin'], { other: 404, missing: 404 }),
+  },
+  'GET /api/v1/me/sessions': { expect: signedIn(200) },
+  'DELETE /api/v1/me/sessions/:sessionId': {
+    kinds: { missing: () => ({ sessionId: 'no-such-session' }) },
+    expect: signedIn({ missing: 404 }),
+  },
+  // Public (like sign-in): an unknown link is refused the same way for everyone.
+  'POST /api/v1/invitations/accept': {
+    body: () => ({ token: 'no-such-token', password: 'a long and uncommon passphrase 7' }),
+    expect: Object.fromEntries(subjects.map((s) => [s, 400])) as Record<Subject, Expected>,
+  },
+  'POST /api/v1/password-reset': {
+    body: () => ({ token: 'no-such-token', password: 'a long and uncommon passphrase 7' }),
+    expect: Object.fromEntries(subjects.map((s) => [s, 400])) as Record<Subject, Expected>,
+  },
 };
 
 /**

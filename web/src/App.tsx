@@ -15,6 +15,11 @@ import {
 } from './pages/admin/ReferenceAdminPage.tsx';
 import { SettingsPage } from './pages/admin/SettingsPage.tsx';
 import { SecondFactorPage } from './pages/account/SecondFactorPage.tsx';
+import { SetPasswordPage } from './pages/account/SetPasswordPage.tsx';
+import { AdminPage } from './pages/admin/AdminPage.tsx';
+import { InviteUserPage } from './pages/admin/InviteUserPage.tsx';
+import { UserPage } from './pages/admin/UserPage.tsx';
+import { UsersPage } from './pages/admin/UsersPage.tsx';
 import { AgenciesPage } from './pages/agencies/AgenciesPage.tsx';
 import { AgencyPage } from './pages/agencies/AgencyPage.tsx';
 import { ApplicationPage } from './pages/calls/ApplicationPage.tsx';
@@ -167,6 +172,13 @@ export function App() {
             <Route path="reports" element={protectedPage(<ReportsPage />)} />
             <Route path="audit" element={protectedPage(<AuditPage />)} />
             <Route path="audit/:seq" element={protectedPage(<AuditEntryPage />)} />
+            <Route path="admin" element={protectedPage(<AdminPage />)} />
+            <Route path="admin/users" element={protectedPage(<UsersPage />)} />
+            <Route path="admin/users/new" element={protectedPage(<InviteUserPage />)} />
+            <Route path="admin/users/:id" element={protectedPage(<UserPage />)} />
+            {/* Public: an e-mailed link's token is in the URL fragment. */}
+            <Route path="invitation" element={<SetPasswordPage purpose="invitation" />} />
+            <Route path="reset-password" element={<SetPasswordPage purpose="reset" />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

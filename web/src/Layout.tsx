@@ -131,6 +131,9 @@ export function Layout() {
           {me && auth.can('retention.preview')
             ? navLink(`/${lang}/admin/retention`, t('nav.retention'))
             : null}
+          {me && auth.can('user.list') && auth.can('user.update')
+            ? navLink(`/${lang}/admin`, t('nav.admin'))
+            : null}
           {navLink(`/${lang}/statistics`, t('nav.statistics'))}
           {me ? navLink(`/${lang}/account`, t('nav.account')) : null}
           {auth.state.status === 'signedOut'

@@ -46,6 +46,7 @@ export const namespaces = [
   'audit',
   'refadmin',
   'privacy',
+  'users',
 ] as const;
 
 export const i18n = i18next.createInstance();

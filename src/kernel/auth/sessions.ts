@@ -38,6 +38,7 @@ export async function startSession(
   now: Date,
   policy: SessionPolicy,
   state: SessionState = 'active',
+  device: string | null = null,
 ): Promise<{ cookieToken: string; csrfToken: string }> {
   const cookieToken = token();
   const csrfToken = token();
@@ -50,6 +51,7 @@ export async function startSession(
     expiresAt: new Date(now.getTime() + policy.absoluteHours * 3_600_000),
     state,
     authenticatedAt: state === 'second_factor' ? null : now,
+    device,
   });
   return { cookieToken, csrfToken };
 }
@@ -86,7 +88,7 @@ export async function beginSession(
   user: { id: string; role: Role },
   now: Date,
   policy: SessionPolicy & { mfaRequiredRoles: readonly Role[] },
-  options: { secondFactorSatisfied: boolean },
+  options: { secondFactorSatisfied: boolean; device?: string | null },
 ): Promise<{ cookieToken: string; csrfToken: string; state: SessionState }> {
   const state = sessionStateFor(
     user.role,
@@ -94,7 +96,10 @@ export async function beginSession(
     policy.mfaRequiredRoles,
     options.secondFactorSatisfied,
   );
-  return { ...(await startSession(tx, user.id, now, policy, state)), state };
+  return {
+    ...(await startSession(tx, user.id, now, policy, state, options.device ?? null)),
+    state,
+  };
 }
 
 /**

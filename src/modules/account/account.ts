@@ -27,6 +27,7 @@ export async function signIn(
   ctx: AuditContext,
   input: { email: string; password: string },
   policies: { session: SessionPolicy; lockout: LockoutPolicy; mfaRequiredRoles: readonly Role[] },
+  device: string | null = null,
 ): Promise<{ actor: Actor; cookieToken: string; csrfToken: string; state: SessionState }> {
   const [user] = await db
     .select()
@@ -80,7 +81,7 @@ export async function signIn(
       user,
       now,
       { ...policies.session, mfaRequiredRoles: policies.mfaRequiredRoles },
-      { secondFactorSatisfied: false },
+      { secondFactorSatisfied: false, device },
     );
     // A pending session has not signed in yet: the failures count on until the code is right.
     if (started.state !== 'second_factor' && (user.failedLoginCount > 0 || user.lockedUntil)) {

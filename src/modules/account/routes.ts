@@ -13,6 +13,7 @@ import { AppError } from '../../kernel/errors.ts';
 import { abilitiesOf } from '../../kernel/policies.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import { partners, roles } from '../users/schema.ts';
+import { deviceOf } from '../users/rules.ts';
 import { changePassword, signIn, signOut } from './account.ts';
 import {
   changeEmail,
@@ -121,6 +122,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
           lockout: { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes },
           mfaRequiredRoles: config.mfaRequiredRoles,
         },
+        deviceOf(request.headers['user-agent']),
       );
       setSessionCookie(app, request, reply, cookieToken);
       if (state === 'active') return meOf(actor, csrfToken);

@@ -96,9 +96,35 @@ export const sessions = pgTable(
     state: text('state', { enum: sessionStates }).notNull().default('active'),
     /** When the user last proved who they are in this session (sign-in or re-authentication). */
     authenticatedAt: timestamp('authenticated_at', { withTimezone: true }),
+    /** A coarse description of the browser at sign-in ("Chrome on Linux"); never an IP address. */
+    device: text('device'),
   },
   (t) => [
     index('sessions_user_idx').on(t.userId),
     check('sessions_state_ck', sql`${t.state} in ('active','second_factor','enrolment')`),
+  ],
+);
+
+export const tokenPurposes = ['invitation', 'password_reset'] as const;
+export type TokenPurpose = (typeof tokenPurposes)[number];
+
+/**
+ * Single-use links sent by e-mail (an invitation, a password reset): the link carries a random
+ * token; only its SHA-256 is stored. One live token per account and purpose: a new one replaces it.
+ */
+export const userTokens = pgTable(
+  'user_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: tokenPurposes }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('user_tokens_user_purpose_uq').on(t.userId, t.purpose),
+    check('user_tokens_purpose_ck', sql`${t.purpose} in ('invitation','password_reset')`),
   ],
 );

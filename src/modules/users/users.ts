@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../kernel/db/client.ts';
 import { writeAudit, type AuditContext } from '../../kernel/audit/audit.ts';
 import { assertPasswordAcceptable, hashPassword } from '../../kernel/auth/password.ts';
@@ -17,6 +17,9 @@ export const publicUserColumns = {
   missionId: users.missionId,
   locale: users.locale,
   disabled: sql<boolean>`${users.disabledAt} is not null`,
+  status: sql<
+    'active' | 'invited' | 'disabled'
+  >`case when ${users.disabledAt} is not null then 'disabled' when ${users.passwordHash} = '!invited' then 'invited' else 'active' end`,
   version: users.version,
   createdAt: users.createdAt,
 };
@@ -99,8 +102,32 @@ export async function addUser(db: Db, ctx: AuditContext, input: NewUser) {
   });
 }
 
-export async function listUsers(db: Db) {
-  return db.select(publicUserColumns).from(users).orderBy(asc(users.email));
+export interface UserFilter {
+  /** Part of the name or e-mail address. */
+  q?: string;
+  role?: Role;
+  status?: 'active' | 'invited' | 'disabled';
+}
+
+export async function listUsers(db: Db, filter: UserFilter = {}) {
+  const where: SQL[] = [];
+  if (filter.q) {
+    const like = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(
+      sql`(lower(${users.displayName}) like ${like} or lower(${users.email}) like ${like})`,
+    );
+  }
+  if (filter.role) where.push(eq(users.role, filter.role));
+  if (filter.status === 'disabled') where.push(isNotNull(users.disabledAt));
+  if (filter.status === 'invited')
+    where.push(and(isNull(users.disabledAt), eq(users.passwordHash, '!invited'))!);
+  if (filter.status === 'active')
+    where.push(and(isNull(users.disabledAt), ne(users.passwordHash, '!invited'))!);
+  return db
+    .select(publicUserColumns)
+    .from(users)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(asc(users.email));
 }
 
 export async function findUser(db: Db, id: string) {

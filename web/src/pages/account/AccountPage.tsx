@@ -9,6 +9,7 @@ import { nameIn } from '../../lib/format.ts';
 import { useApi, useLang, usePageTitle } from '../../lib/hooks.ts';
 import { roleLabel } from '../../lib/roles.ts';
 import { SecuritySections } from './SecuritySections.tsx';
+import { SessionsTable } from '../admin/SessionsTable.tsx';
 
 type Field = 'current' | 'new' | 'confirm';
 const fieldIds: Record<Field, string> = {
@@ -217,6 +218,7 @@ export function AccountPage() {
         </form>
       </section>
       <SecuritySections />
+      <SessionsTable userId={null} headingId="your-sessions" heading={t('users:sessions.yours')} />
     </>
   );
 }

@@ -61,6 +61,11 @@ export const coveredTables = [
  */
 export const notAboutTheOfficer: Record<string, string> = {
   sessions: 'sign-in sessions: only a token hash and times; ended by the anonymisation',
+  second_factors:
+    'the account’s TOTP secret, encrypted: a credential, never exported; removed by the anonymisation',
+  recovery_codes: 'hashes of single-use recovery codes: credentials; removed by the anonymisation',
+  user_tokens:
+    'hashes of single-use invitation or reset links: credentials; removed by the anonymisation',
   calls: 'opened_by: program staff who opened a call (an officer account cannot)',
   decisions: 'recorded_by: program staff or partners (joint decision)',
   partner_positions: 'recorded_by: decision partners',

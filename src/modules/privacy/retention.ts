@@ -14,7 +14,8 @@ import { tourReports } from '../evaluations/schema.ts';
 import { missionEventEffects } from '../events/schema.ts';
 import { mailOutbox } from '../../kernel/mail/schema.ts';
 import { officerContacts, officers, qualifications } from '../officers/schema.ts';
-import { sessions, users } from '../users/schema.ts';
+import { sessions, userTokens, users } from '../users/schema.ts';
+import { recoveryCodes, secondFactors } from '../account/schema.ts';
 import {
   anonymisedFields,
   lastAdministrativeUse,
@@ -221,7 +222,13 @@ async function anonymiseBatch(
       })
       .where(eq(users.id, userId));
   }
-  if (userIds.length) await tx.delete(sessions).where(inArray(sessions.userId, userIds));
+  if (userIds.length) {
+    await tx.delete(sessions).where(inArray(sessions.userId, userIds));
+    // Credentials of an account nobody will use again.
+    await tx.delete(secondFactors).where(inArray(secondFactors.userId, userIds));
+    await tx.delete(recoveryCodes).where(inArray(recoveryCodes.userId, userIds));
+    await tx.delete(userTokens).where(inArray(userTokens.userId, userIds));
+  }
 
   const fields = [
     ...fieldsChanged('officers'),

@@ -90,10 +90,8 @@ describe('privacy rights in Chromium', () => {
   it('an administrator sees the retention preview and runs it', async () => {
     const page = await watchedPage(await sessions.signedIn('program_admin'));
     await page.goto(`${base}/en/`);
-    await page
-      .getByRole('link', { name: tr('en', 'common', 'nav.retention') })
-      .first()
-      .click();
+    await page.getByRole('link', { name: tr('en', 'common', 'nav.admin'), exact: true }).click();
+    await page.getByRole('link', { name: tr('en', 'users', 'admin.retention.title') }).click();
     await ready(page, tr('en', 'privacy', 'retention.title'));
     const table = page.getByRole('table');
     await expect.poll(() => table.textContent()).toContain(t.ids.otherOfficer);

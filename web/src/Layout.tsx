@@ -121,16 +121,10 @@ export function Layout() {
           {me && auth.can('officer.self') && auth.can('training.read')
             ? navLink(`/${lang}/my-training`, t('nav.myTraining'))
             : null}
-          {me && auth.can('reference.manage')
-            ? navLink(`/${lang}/admin/reference`, t('nav.referenceAdmin'))
-            : null}
           {me && auth.can('statistics.dashboard')
             ? navLink(`/${lang}/dashboard`, t('nav.dashboard'))
             : null}
           {me && auth.can('audit.read') ? navLink(`/${lang}/audit`, t('nav.audit')) : null}
-          {me && auth.can('retention.preview')
-            ? navLink(`/${lang}/admin/retention`, t('nav.retention'))
-            : null}
           {me && auth.can('user.list') && auth.can('user.update')
             ? navLink(`/${lang}/admin`, t('nav.admin'))
             : null}

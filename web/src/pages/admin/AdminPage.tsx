@@ -21,6 +21,34 @@ export function AdminPage() {
       description: t('admin.users.description'),
       shown: auth.can('user.list'),
     },
+    {
+      key: 'reference',
+      href: `/${lang}/admin/reference`,
+      title: t('admin.reference.title'),
+      description: t('admin.reference.description'),
+      shown: auth.can('reference.manage'),
+    },
+    {
+      key: 'settings',
+      href: `/${lang}/admin/settings`,
+      title: t('admin.settings.title'),
+      description: t('admin.settings.description'),
+      shown: auth.can('settings.update'),
+    },
+    {
+      key: 'retention',
+      href: `/${lang}/admin/retention`,
+      title: t('admin.retention.title'),
+      description: t('admin.retention.description'),
+      shown: auth.can('retention.preview'),
+    },
+    {
+      key: 'audit',
+      href: `/${lang}/audit`,
+      title: t('admin.audit.title'),
+      description: t('admin.audit.description'),
+      shown: auth.can('audit.read'),
+    },
   ].filter((a) => a.shown);
   return (
     <>

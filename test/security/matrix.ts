@@ -190,6 +190,7 @@ export const matrix: Record<string, MatrixEntry> = {
   'GET /api/v1/session/oidc': { query: '?lang=en&next=/requests', expect: everybody(302) },
   'GET /api/v1/session/oidc/callback': { expect: everybody(302) },
   'GET /api/v1/me': { expect: signedIn(200) },
+  'GET /api/v1/session': { expect: signedIn(200) },
   // Reaching validation (400: same password) proves the route let the caller through.
   'PUT /api/v1/me/password': {
     body: () => ({ currentPassword: PASSWORD, newPassword: PASSWORD }),

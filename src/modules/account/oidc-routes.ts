@@ -2,15 +2,17 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditContextOf } from '../../kernel/http/context.ts';
 import {
-  OidcRefusal,
-  PENDING_MINUTES,
+  afterProviderSignIn,
   beginOidcLogin,
   completeOidcLogin,
   langOf,
   oidcClient,
   type OidcError,
+  OidcRefusal,
+  PENDING_MINUTES,
 } from './oidc.ts';
 import { setSessionCookie } from './routes.ts';
+import { deviceOf } from '../users/rules.ts';
 
 /** Binds a pending sign-in to the browser that started it; Lax, as the provider sends the browser back cross-site. */
 export const OIDC_COOKIE = 'peaceops_oidc';
@@ -36,6 +38,7 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
   const sessionPolicy = {
     idleMinutes: config.sessionIdleMinutes,
     absoluteHours: config.sessionAbsoluteHours,
+    mfaRequiredRoles: config.mfaRequiredRoles,
   };
 
   app.get(
@@ -151,9 +154,10 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
           query,
           browserBinding,
           sessionPolicy,
+          deviceOf(request.headers['user-agent']),
         );
         setSessionCookie(app, request, reply, done.cookieToken);
-        return reply.redirect(`/${done.lang}${done.next}`, 302);
+        return reply.redirect(afterProviderSignIn(done), 302);
       } catch (error) {
         if (error instanceof OidcRefusal) {
           request.log.info(

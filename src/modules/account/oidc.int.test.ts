@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditEntries } from '../../kernel/audit/schema.ts';
+import { codeAt, stepOf } from '../../kernel/auth/totp.ts';
 import { startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { describeDb } from '../../../test/support/db.ts';
 import {
@@ -379,5 +380,95 @@ describeDb('sign-in through the identity provider: another claim than e-mail', (
   it('refuses an identity without the claim', async () => {
     const done = await signInAs('no-username');
     expect(done.headers.location).toBe('/en/sign-in?error=oidc_no_account');
+  });
+});
+
+describeDb('sign-in through the identity provider, then the second factor', () => {
+  let t: TestApp;
+  let idp: TestProvider;
+
+  beforeAll(async () => {
+    idp = await startOidcProvider({ redirectUris: [redirectUri], clientSecret: 'test-secret' });
+    idp.accounts.set('officer-at-idp', { email: 'officer@test.peaceops.ca', email_verified: true });
+    idp.accounts.set('planner-at-idp', {
+      email: 'program_officer@test.peaceops.ca',
+      email_verified: true,
+    });
+    t = await startTestApp({
+      mfaRequiredRoles: ['program_officer'],
+      oidc: {
+        issuer: idp.issuer,
+        clientId: idp.clientId,
+        clientSecret: idp.clientSecret,
+        redirectUri,
+        scopes: 'openid email profile',
+        accountClaim: 'email',
+        label: { en: 'IdP', fr: 'IdP' },
+      },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+    await idp?.close();
+  });
+
+  /** Sign in at the provider; the app's answer and the session cookie it set. */
+  async function signInAs(login: string) {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/session/oidc?lang=en&next=/requests',
+    });
+    const binding = res.cookies.find((c) => c.name === 'peaceops_oidc')!.value;
+    const back = new URL(await loginAtProvider(res.headers.location as string, login, redirectUri));
+    const done = await t.app.inject({
+      method: 'GET',
+      url: back.pathname + back.search,
+      headers: { cookie: `peaceops_oidc=${binding}` },
+    });
+    const session = done.cookies.find((c) => c.name === 'peaceops_session')!;
+    return { done, cookie: `peaceops_session=${session.value}` };
+  }
+
+  const get = (url: string, cookie: string) =>
+    t.app.inject({ method: 'GET', url, headers: { cookie } });
+
+  it('a role that requires a second factor goes to enrol first, and reaches nothing else', async () => {
+    const { done, cookie } = await signInAs('planner-at-idp');
+    expect(done.headers.location).toBe('/en/account/second-factor?next=%2Frequests');
+    expect((await get('/api/v1/me', cookie)).statusCode).toBe(401);
+    expect((await get('/api/v1/requests', cookie)).statusCode).toBe(401);
+    const session = await get('/api/v1/session', cookie);
+    expect(session.statusCode).toBe(200);
+    expect(session.json()).toMatchObject({ state: 'enrolment' });
+    expect((await get('/api/v1/me/second-factor', cookie)).statusCode).toBe(200);
+  });
+
+  it('an account with a second factor gives its code after the provider', async () => {
+    // The officer turns a second factor on (with a password session).
+    const c = await t.as('officer');
+    const started = await c.request('POST', '/api/v1/me/second-factor');
+    const secret = started.json().secret as string;
+    const step = stepOf(t.clock.now().getTime());
+    const confirmed = await c.request('POST', '/api/v1/me/second-factor/confirm', {
+      code: codeAt(secret, step),
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+
+    const { done, cookie } = await signInAs('officer-at-idp');
+    expect(done.headers.location).toBe('/en/sign-in?step=code&next=%2Frequests');
+    expect((await get('/api/v1/me', cookie)).statusCode).toBe(401);
+    const session = await get('/api/v1/session', cookie);
+    expect(session.json()).toMatchObject({ state: 'second_factor' });
+    const answer = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session/second-factor',
+      headers: { cookie, 'x-csrf-token': session.json().csrfToken },
+      payload: { code: codeAt(secret, step + 1) },
+    });
+    expect(answer.statusCode, answer.body).toBe(200);
+    const active = answer.cookies.find((k) => k.name === 'peaceops_session')!;
+    const me = await get('/api/v1/me', `peaceops_session=${active.value}`);
+    expect(me.statusCode).toBe(200);
+    expect(me.json().user).toMatchObject({ id: t.users.officer!.id });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
-import { insecureAllowed, langOf, safeNextPath, stateKey } from './oidc.ts';
+import { afterProviderSignIn, insecureAllowed, langOf, safeNextPath, stateKey } from './oidc.ts';
 
 describe('sign-in through the identity provider: rules', () => {
   it('lands only on a path inside the site', () => {
@@ -88,5 +88,19 @@ describe('sign-in through the identity provider: configuration', () => {
   it('refuses an issuer without a client id, or an issuer that is not a URL', () => {
     expect(() => loadConfig({ OIDC_ISSUER: 'https://idp.example.ca' })).toThrow(/OIDC_CLIENT_ID/);
     expect(() => loadConfig({ OIDC_ISSUER: 'idp', OIDC_CLIENT_ID: 'x' })).toThrow(/OIDC_ISSUER/);
+  });
+});
+
+describe('where the browser goes after the provider', () => {
+  it('to the page asked for, the code step, or enrolment, by the session state', () => {
+    expect(afterProviderSignIn({ state: 'active', lang: 'fr', next: '/requests' })).toBe(
+      '/fr/requests',
+    );
+    expect(afterProviderSignIn({ state: 'second_factor', lang: 'en', next: '/requests' })).toBe(
+      '/en/sign-in?step=code&next=%2Frequests',
+    );
+    expect(afterProviderSignIn({ state: 'enrolment', lang: 'en', next: '/' })).toBe(
+      '/en/account/second-factor?next=%2F',
+    );
   });
 });

@@ -4,9 +4,9 @@ import * as client from 'openid-client';
 import type { OidcConfig } from '../../config.ts';
 import { writeAudit, type AuditContext } from '../../kernel/audit/audit.ts';
 import { actorOf, type Actor } from '../../kernel/auth/actor.ts';
-import { startSession, type SessionPolicy } from '../../kernel/auth/sessions.ts';
+import { beginSession, type SessionPolicy } from '../../kernel/auth/sessions.ts';
 import type { Db, Tx } from '../../kernel/db/client.ts';
-import { users } from '../users/schema.ts';
+import { users, type Role, type SessionState } from '../users/schema.ts';
 import { oidcLogins } from './schema.ts';
 
 /**
@@ -46,6 +46,22 @@ export function stateKey(state: string): string {
 }
 
 /** Where to go after signing in: only a path inside this site (no //host, no backslash, no scheme). */
+/**
+ * Pure rule: where the browser goes after the provider's answer. A full session goes to the page
+ * asked for; one that must still give its code goes to the sign-in page's code step; one that
+ * must enrol a second factor (its role requires one) to the enrolment page, then on.
+ */
+export function afterProviderSignIn(done: {
+  state: SessionState;
+  lang: 'en' | 'fr';
+  next: string;
+}): string {
+  const next = encodeURIComponent(done.next);
+  if (done.state === 'second_factor') return `/${done.lang}/sign-in?step=code&next=${next}`;
+  if (done.state === 'enrolment') return `/${done.lang}/account/second-factor?next=${next}`;
+  return `/${done.lang}${done.next}`;
+}
+
 export function safeNextPath(next: string | undefined | null): string {
   if (!next || next.length > 500) return '/';
   if (!next.startsWith('/') || next.startsWith('//') || /[\\\s]/.test(next)) return '/';
@@ -140,9 +156,15 @@ export async function signInWithProvider(
   ctx: AuditContext,
   user: typeof users.$inferSelect,
   method: 'oidc',
-  policy: SessionPolicy,
-): Promise<{ actor: Actor; cookieToken: string; csrfToken: string }> {
-  const started = await startSession(tx, user.id, ctx.now, policy);
+  policy: SessionPolicy & { mfaRequiredRoles: readonly Role[] },
+  device: string | null = null,
+): Promise<{ actor: Actor; cookieToken: string; csrfToken: string; state: SessionState }> {
+  // The same gate as a password sign-in: an account with a second factor, or whose role requires
+  // one, still gives its code (or enrols) here; the provider proved the first factor only.
+  const started = await beginSession(tx, user, ctx.now, policy, {
+    secondFactorSatisfied: false,
+    device,
+  });
   await writeAudit(
     tx,
     { ...ctx, actorId: user.id, actorRole: user.role },
@@ -150,7 +172,10 @@ export async function signInWithProvider(
       action: 'session.create',
       recordType: 'user',
       recordId: user.id,
-      changes: { method: [null, method] },
+      changes: {
+        method: [null, method],
+        ...(started.state === 'active' ? {} : { state: [null, started.state] }),
+      },
     },
   );
   return { actor: actorOf(user), ...started };
@@ -188,11 +213,13 @@ export async function completeOidcLogin(
   callbackQuery: string,
   /** The value of the browser's peaceops_oidc cookie, if it sent one. */
   browserBinding: string | undefined,
-  policy: SessionPolicy,
+  policy: SessionPolicy & { mfaRequiredRoles: readonly Role[] },
+  device: string | null = null,
 ): Promise<{
   actor: Actor;
   cookieToken: string;
   csrfToken: string;
+  state: SessionState;
   lang: 'en' | 'fr';
   next: string;
 }> {
@@ -252,6 +279,8 @@ export async function completeOidcLogin(
   if (!user) return refuse(db, ctx, new OidcRefusal('oidc_no_account', 'no_account', lang));
   if (user.disabledAt)
     return refuse(db, ctx, new OidcRefusal('oidc_no_account', 'disabled', lang), user);
-  const started = await db.transaction((tx) => signInWithProvider(tx, ctx, user, 'oidc', policy));
+  const started = await db.transaction((tx) =>
+    signInWithProvider(tx, ctx, user, 'oidc', policy, device),
+  );
   return { ...started, lang, next: safeNextPath(pending.next) };
 }

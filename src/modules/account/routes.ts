@@ -12,7 +12,7 @@ import {
 import { AppError } from '../../kernel/errors.ts';
 import { abilitiesOf } from '../../kernel/policies.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
-import { partners, roles } from '../users/schema.ts';
+import { partners, roles, sessionStates } from '../users/schema.ts';
 import { deviceOf } from '../users/rules.ts';
 import { changePassword, signIn, signOut } from './account.ts';
 import {
@@ -134,6 +134,29 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         abilities: [],
       };
     },
+  );
+
+  app.get(
+    '/api/v1/session',
+    {
+      config: { action: 'signed_in', sessionStates: ['second_factor', 'enrolment'] },
+      schema: {
+        summary: 'The state of my session',
+        description:
+          '`active`, `second_factor` (a code is awaited: `POST /api/v1/session/second-factor`) or `enrolment` (the role requires a second factor: enrol first), with the CSRF token, so a page opened after a redirect (sign-in through the identity provider) or reloaded can carry on the step.',
+        tags: ['session'],
+        response: {
+          200: z.object({
+            state: z.enum(sessionStates),
+            csrfToken: z.string(),
+          }),
+        },
+      },
+    },
+    async (request) => ({
+      state: request.session!.state,
+      csrfToken: request.session!.csrfToken,
+    }),
   );
 
   app.delete(

@@ -45,6 +45,12 @@ export interface SignInMethods {
   oidc: { label: { en: string; fr: string } } | null;
 }
 
+/** GET /api/v1/session: the session's state and its CSRF token. */
+export interface SessionStatus {
+  state: 'active' | 'second_factor' | 'enrolment';
+  csrfToken: string;
+}
+
 /** POST /api/v1/session for an account that must still give a code, or enrol a second factor. */
 export interface PendingSignIn {
   secondFactor: 'required' | 'enrolment_required';

@@ -10,9 +10,11 @@ import { TextField } from '../../components/TextField.tsx';
 import {
   ApiError,
   api,
+  setCsrfToken,
   type Me,
   type SecondFactorEnrolment,
   type SecondFactorStatus,
+  type SessionStatus,
 } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLang, usePageTitle } from '../../lib/hooks.ts';
@@ -55,16 +57,23 @@ export function SecondFactorPage() {
   const load = () => setRefresh((n) => n + 1);
   useEffect(() => {
     const controller = new AbortController();
-    api<SecondFactorStatus>('/api/v1/me/second-factor', {
-      lang,
-      signal: controller.signal,
-      reportUnauthenticated: false,
-    }).then(setStatus, (e: unknown) => {
-      if (controller.signal.aborted) return;
-      if (e instanceof ApiError && e.status === 401) setSignedOut(true);
-      else setLoadError(e);
-    });
+    const options = { lang, signal: controller.signal, reportUnauthenticated: false };
+    // A session that must enrol first (after a redirect or a reload) has no CSRF token in the
+    // page yet: the session's state gives it.
+    const session =
+      auth.state.status === 'signedIn'
+        ? Promise.resolve()
+        : api<SessionStatus>('/api/v1/session', options).then((s) => setCsrfToken(s.csrfToken));
+    session
+      .then(() => api<SecondFactorStatus>('/api/v1/me/second-factor', options))
+      .then(setStatus, (e: unknown) => {
+        if (controller.signal.aborted) return;
+        if (e instanceof ApiError && e.status === 401) setSignedOut(true);
+        else setLoadError(e);
+      });
     return () => controller.abort();
+    // Read once per load: a signed-in state later (after confirming) needs no new token.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [lang, refresh]);
   useEffect(() => {
     if (codes) codesHeading.current?.focus();

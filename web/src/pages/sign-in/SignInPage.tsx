@@ -11,6 +11,7 @@ import {
   setCsrfToken,
   type Me,
   type PendingSignIn,
+  type SessionStatus,
   type SignInMethods,
 } from '../../lib/api.ts';
 import { useLang, usePageTitle } from '../../lib/hooks.ts';
@@ -60,6 +61,26 @@ export function SignInPage() {
   const [step, setStep] = useState<'password' | 'code'>('password');
   const [recovery, setRecovery] = useState(false);
   const [code, setCode] = useState('');
+  // Back from the identity provider with a code still to give (`?step=code`): the session is
+  // pending; its CSRF token comes from the session's state.
+  const resumeCode = params.get('step') === 'code';
+  useEffect(() => {
+    if (!resumeCode) return;
+    const controller = new AbortController();
+    api<SessionStatus>('/api/v1/session', {
+      lang,
+      signal: controller.signal,
+      reportUnauthenticated: false,
+    })
+      .then((session) => {
+        if (session.state !== 'second_factor') return;
+        setCsrfToken(session.csrfToken);
+        setStep('code');
+      })
+      // Signed out (the pending sign-in expired): the page offers the first step.
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [resumeCode, lang]);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);

@@ -271,6 +271,15 @@ function UserDetail({
         <SessionsTable userId={user.id} headingId="user-sessions" heading={t('sessions.heading')} />
       ) : null}
 
+      {auth.can('audit.read') ? (
+        <p>
+          <Link to={`/${lang}/audit?recordType=user&recordId=${user.id}`}>
+            {t('user.auditTrail')}
+          </Link>{' '}
+          <Link to={`/${lang}/audit?actor=${user.id}`}>{t('user.auditActions')}</Link>
+        </p>
+      ) : null}
+
       <p className="back-link">
         <Link to={`/${lang}/admin/users`}>{t('user.back')}</Link>
       </p>

@@ -224,3 +224,54 @@ export function ImportForm<Report>({
     </>
   );
 }
+
+/**
+ * The report of a dry run or an import: its heading (which takes the focus), what was done with
+ * the file, and its counts; the strings are the `import.report.*` keys of the page's namespace.
+ */
+export function ImportReportNotice({
+  ns,
+  headingId,
+  headingRef,
+  fileName,
+  dryRun,
+  counts,
+  children,
+}: {
+  ns: string;
+  headingId: string;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  fileName: string;
+  dryRun: boolean;
+  /** Each count with its `import.report.<key>` label, in order. */
+  counts: Array<[key: string, value: number]>;
+  /** After the counts (a link to what was imported). */
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation(ns);
+  const lang = useLang();
+  return (
+    <div className={dryRun ? 'notice' : 'notice notice--success'}>
+      <h2 id={headingId} className="notice__title" tabIndex={-1} ref={headingRef}>
+        {dryRun ? t('import.report.checkedHeading') : t('import.report.importedHeading')}
+      </h2>
+      <p>
+        {dryRun
+          ? t('import.report.checked', { name: fileName })
+          : t('import.report.imported', { name: fileName })}
+      </p>
+      <table className="data-table data-table--compact report-table">
+        <caption>{dryRun ? t('import.report.captionDryRun') : t('import.report.caption')}</caption>
+        <tbody>
+          {counts.map(([key, value]) => (
+            <tr key={key}>
+              <th scope="row">{t(`import.report.${key}`)}</th>
+              <td className="numeric">{formatNumber(lang, value)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {children}
+    </div>
+  );
+}

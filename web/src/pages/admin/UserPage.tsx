@@ -187,25 +187,19 @@ function UserDetail({
       ) : null}
 
       {auth.can('user.invite') && user.status === 'invited' ? (
-        <section aria-labelledby="user-resend">
-          <h2 id="user-resend">{t('user.resend.heading')}</h2>
-          <p>{t('user.resend.intro')}</p>
-          <button
-            type="button"
-            className="button button--secondary"
-            aria-disabled={busy}
-            onClick={() =>
-              void run(
-                `/api/v1/users/${user.id}/invitation`,
-                'POST',
-                {},
-                t('user.resend.done', { email: user.email }),
-              )
-            }
-          >
-            {t('user.resend.submit')}
-          </button>
-        </section>
+        <OneClickAction
+          id="user-resend"
+          name="resend"
+          busy={busy}
+          onClick={() =>
+            void run(
+              `/api/v1/users/${user.id}/invitation`,
+              'POST',
+              {},
+              t('user.resend.done', { email: user.email }),
+            )
+          }
+        />
       ) : null}
 
       {auth.can('user.disable') && !self && user.status !== 'disabled' ? (
@@ -229,42 +223,30 @@ function UserDetail({
       ) : null}
 
       {auth.can('user.disable') && !self && user.status === 'disabled' ? (
-        <section aria-labelledby="user-enable">
-          <h2 id="user-enable">{t('user.enable.heading')}</h2>
-          <p>{t('user.enable.intro')}</p>
-          <button
-            type="button"
-            className="button button--secondary"
-            aria-disabled={busy}
-            onClick={() =>
-              void run(`/api/v1/users/${user.id}/enable`, 'POST', {}, t('user.enable.done'))
-            }
-          >
-            {t('user.enable.submit')}
-          </button>
-        </section>
+        <OneClickAction
+          id="user-enable"
+          name="enable"
+          busy={busy}
+          onClick={() =>
+            void run(`/api/v1/users/${user.id}/enable`, 'POST', {}, t('user.enable.done'))
+          }
+        />
       ) : null}
 
       {auth.can('user.resetPassword') && !self && user.status === 'active' ? (
-        <section aria-labelledby="user-reset">
-          <h2 id="user-reset">{t('user.reset.heading')}</h2>
-          <p>{t('user.reset.intro')}</p>
-          <button
-            type="button"
-            className="button button--secondary"
-            aria-disabled={busy}
-            onClick={() =>
-              void run(
-                `/api/v1/users/${user.id}/password-reset`,
-                'POST',
-                {},
-                t('user.reset.done', { email: user.email }),
-              )
-            }
-          >
-            {t('user.reset.submit')}
-          </button>
-        </section>
+        <OneClickAction
+          id="user-reset"
+          name="reset"
+          busy={busy}
+          onClick={() =>
+            void run(
+              `/api/v1/users/${user.id}/password-reset`,
+              'POST',
+              {},
+              t('user.reset.done', { email: user.email }),
+            )
+          }
+        />
       ) : null}
 
       {auth.can('user.session.list') ? (
@@ -284,5 +266,34 @@ function UserDetail({
         <Link to={`/${lang}/admin/users`}>{t('user.back')}</Link>
       </p>
     </>
+  );
+}
+
+/** A section with one button: its heading, what it does, and the button (`user.<name>.*`). */
+function OneClickAction({
+  id,
+  name,
+  busy,
+  onClick,
+}: {
+  id: string;
+  name: 'resend' | 'enable' | 'reset';
+  busy: boolean;
+  onClick: () => void;
+}) {
+  const { t } = useTranslation('users');
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{t(`user.${name}.heading`)}</h2>
+      <p>{t(`user.${name}.intro`)}</p>
+      <button
+        type="button"
+        className="button button--secondary"
+        aria-disabled={busy}
+        onClick={onClick}
+      >
+        {t(`user.${name}.submit`)}
+      </button>
+    </section>
   );
 }

@@ -2,7 +2,7 @@ import type { RefObject } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth.tsx';
-import { ImportForm } from '../../components/ImportForm.tsx';
+import { ImportForm, ImportReportNotice } from '../../components/ImportForm.tsx';
 import { ImportProblems } from '../../components/ImportProblems.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import type { FieldError, ImportReport } from '../../lib/api.ts';
@@ -69,12 +69,29 @@ function ImportOfficers() {
         showWrittenCount
         renderOutcome={(outcome, headingRef) =>
           outcome.kind === 'report' ? (
-            <Report
-              report={outcome.report}
-              fileName={outcome.fileName}
+            <ImportReportNotice
+              ns="people"
+              headingId="import-outcome"
               headingRef={headingRef}
-              canList={auth.can('officer.list')}
-            />
+              fileName={outcome.fileName}
+              dryRun={outcome.report.dryRun}
+              counts={[
+                ['rows', outcome.report.rows],
+                ['created', outcome.report.created],
+                ['updated', outcome.report.updated],
+                ['unchanged', outcome.report.unchanged],
+                ['qualificationsAdded', outcome.report.qualificationsAdded],
+                ['qualificationsUpdated', outcome.report.qualificationsUpdated],
+              ]}
+            >
+              {!outcome.report.dryRun &&
+              auth.can('officer.list') &&
+              outcome.report.created + outcome.report.updated > 0 ? (
+                <p>
+                  <Link to={`/${lang}/officers`}>{t('import.report.toList')}</Link>
+                </p>
+              ) : null}
+            </ImportReportNotice>
           ) : (
             <Problems
               message={outcome.message}
@@ -87,59 +104,6 @@ function ImportOfficers() {
         }
       />
     </>
-  );
-}
-
-function Report({
-  report,
-  fileName,
-  headingRef,
-  canList,
-}: {
-  report: ImportReport;
-  fileName: string;
-  headingRef: RefObject<HTMLHeadingElement | null>;
-  canList: boolean;
-}) {
-  const { t } = useTranslation('people');
-  const lang = useLang();
-  const rows: Array<[string, number]> = [
-    [t('import.report.rows'), report.rows],
-    [t('import.report.created'), report.created],
-    [t('import.report.updated'), report.updated],
-    [t('import.report.unchanged'), report.unchanged],
-    [t('import.report.qualificationsAdded'), report.qualificationsAdded],
-    [t('import.report.qualificationsUpdated'), report.qualificationsUpdated],
-  ];
-  return (
-    <div className={report.dryRun ? 'notice' : 'notice notice--success'}>
-      <h2 id="import-outcome" className="notice__title" tabIndex={-1} ref={headingRef}>
-        {report.dryRun ? t('import.report.checkedHeading') : t('import.report.importedHeading')}
-      </h2>
-      <p>
-        {report.dryRun
-          ? t('import.report.checked', { name: fileName })
-          : t('import.report.imported', { name: fileName })}
-      </p>
-      <table className="data-table data-table--compact report-table">
-        <caption>
-          {report.dryRun ? t('import.report.captionDryRun') : t('import.report.caption')}
-        </caption>
-        <tbody>
-          {rows.map(([label, value]) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              <td className="numeric">{formatNumber(lang, value)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {!report.dryRun && canList && report.created + report.updated > 0 ? (
-        <p>
-          <Link to={`/${lang}/officers`}>{t('import.report.toList')}</Link>
-        </p>
-      ) : null}
-    </div>
   );
 }
 

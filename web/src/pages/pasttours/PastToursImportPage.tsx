@@ -1,7 +1,6 @@
-import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth.tsx';
-import { ImportForm } from '../../components/ImportForm.tsx';
+import { ImportForm, ImportReportNotice } from '../../components/ImportForm.tsx';
 import { ImportProblems } from '../../components/ImportProblems.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { formatNumber } from '../../lib/format.ts';
@@ -104,7 +103,20 @@ function ImportPastTours() {
         offerDryRun
         renderOutcome={(outcome, headingRef) =>
           outcome.kind === 'report' ? (
-            <Report report={outcome.report} fileName={outcome.fileName} headingRef={headingRef} />
+            <ImportReportNotice
+              ns="pasttours"
+              headingId="past-tours-outcome"
+              headingRef={headingRef}
+              fileName={outcome.fileName}
+              dryRun={outcome.report.dryRun}
+              counts={[
+                ['rows', outcome.report.rows],
+                ['created', outcome.report.created],
+                ['updated', outcome.report.updated],
+                ['unchanged', outcome.report.unchanged],
+                ['officersCreated', outcome.report.officersCreated],
+              ]}
+            />
           ) : (
             <ImportProblems
               headingId="past-tours-outcome"
@@ -132,50 +144,5 @@ function ImportPastTours() {
         }
       />
     </>
-  );
-}
-
-function Report({
-  report,
-  fileName,
-  headingRef,
-}: {
-  report: PastTourReport;
-  fileName: string;
-  headingRef: RefObject<HTMLHeadingElement | null>;
-}) {
-  const { t } = useTranslation('pasttours');
-  const lang = useLang();
-  const rows: Array<[string, number]> = [
-    [t('import.report.rows'), report.rows],
-    [t('import.report.created'), report.created],
-    [t('import.report.updated'), report.updated],
-    [t('import.report.unchanged'), report.unchanged],
-    [t('import.report.officersCreated'), report.officersCreated],
-  ];
-  return (
-    <div className={report.dryRun ? 'notice' : 'notice notice--success'}>
-      <h2 id="past-tours-outcome" className="notice__title" tabIndex={-1} ref={headingRef}>
-        {report.dryRun ? t('import.report.checkedHeading') : t('import.report.importedHeading')}
-      </h2>
-      <p>
-        {report.dryRun
-          ? t('import.report.checked', { name: fileName })
-          : t('import.report.imported', { name: fileName })}
-      </p>
-      <table className="data-table data-table--compact report-table">
-        <caption>
-          {report.dryRun ? t('import.report.captionDryRun') : t('import.report.caption')}
-        </caption>
-        <tbody>
-          {rows.map(([label, value]) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              <td className="numeric">{formatNumber(lang, value)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
